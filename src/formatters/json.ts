@@ -1,0 +1,7 @@
+import type { Formatter } from './types';
+
+/** `{ diagnostics: [...], summary: { errors, warnings, files } }`, the shape design.md fixes. */
+export const formatJson: Formatter = (diagnostics, ctx) => {
+  const { errors, warnings, infos, files } = ctx.summary;
+  return `${JSON.stringify({ diagnostics: diagnostics.map(({ sensitive: _sensitive, ...d }) => d), summary: { errors, warnings, infos, files } }, null, 2)}\n`;
+};

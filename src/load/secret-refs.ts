@@ -1,0 +1,53 @@
+import type { SecretRef } from '../model/secret-ref';
+import type { DocPath } from '../validate/diagnostic';
+
+export const PROJECT_NAMESPACE = 'terra-iac';
+
+/** A secret reference found in an environment, with where it is and what it is for. */
+export interface FoundSecretRef {
+  ref: SecretRef;
+  /** Path of the reference object in the environment file. */
+  path: DocPath;
+  /** What the secret is, for names and tags: `terra-api-key`, `strava-client-secret`, ... */
+  purpose: string;
+  /** Provider code when the secret belongs to a provider's dedicated keys. */
+  provider?: string;
+}
+
+/** `terraApiKey` and `terra-iac:terraApiKey` name the same stack config key. */
+export function fullStackKey(name: string): string {
+  return name.includes(':') ? name : `${PROJECT_NAMESPACE}:${name}`;
+}
+
+export function isSecretRef(value: unknown): value is SecretRef {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
+  const keys = Object.keys(value);
+  return keys.length === 1 && (keys[0] === 'fromStackConfig' || keys[0] === 'fromEnv');
+}
+
+function kebab(s: string): string {
+  return s.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase();
+}
+
+/**
+ * Every secret reference in a (schema-valid) environment, in document order. Walks the data rather than
+ * listing fields, so a new secret field in the model is found without touching this function.
+ */
+export function collectSecretRefs(environment: unknown): FoundSecretRef[] {
+  const found: FoundSecretRef[] = [];
+  const visit = (value: unknown, path: DocPath): void => {
+    if (isSecretRef(value)) {
+      const provider = path[0] === 'providers' ? String(path[1]) : undefined;
+      const field = kebab(String(path[path.length - 1]));
+      const purpose = provider ? `${provider.toLowerCase()}-${field}` : path[0] === 'terra' ? `terra-${field}` : `${kebab(String(path[0]))}-${field}`;
+      found.push({ ref: value, path, purpose, provider });
+      return;
+    }
+    if (Array.isArray(value)) value.forEach((item, i) => visit(item, [...path, i]));
+    else if (value !== null && typeof value === 'object') {
+      for (const [key, child] of Object.entries(value)) visit(child, [...path, key]);
+    }
+  };
+  visit(environment, []);
+  return found;
+}

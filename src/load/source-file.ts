@@ -1,0 +1,20 @@
+import type { Document, LineCounter } from 'yaml';
+
+/** What a file is to terra-iac, from its name. */
+export type FileKind = 'environment' | 'stack' | 'project';
+
+/** A file read and parsed once, shared by every stage and consumer. */
+export interface SourceFile {
+  kind: FileKind;
+  /** Relative to the project root, forward slashes: what diagnostics print. */
+  path: string;
+  absPath: string;
+  /** Environment or stack name (`production` for config/production.yaml and Pulumi.production.yaml). */
+  name: string;
+  /** Decoded text, or undefined when the file could not be read as UTF-8 text. */
+  text?: string;
+  lineCounter?: LineCounter;
+  doc?: Document.Parsed;
+  /** Plain data from the document, when it parsed without errors. */
+  data?: unknown;
+}

@@ -1,0 +1,79 @@
+import { z } from 'zod';
+import type { KeyShape } from '../catalog/providers';
+import { HttpUrl } from './patterns';
+import { SecretRef } from './secret-ref';
+
+const clientId = z.string().min(1).describe('OAuth client id from the provider\'s developer console (not a secret).');
+const clientSecret = SecretRef.describe('Reference to the OAuth client secret.');
+
+/** Client id and secret entered in the provider's source settings in Terra (generic BYO flow). */
+export const GenericDedicatedKeys = z
+  .strictObject({
+    clientId,
+    clientSecret,
+    redirectUrl: HttpUrl.optional().describe('Redirect URL registered with the provider, when Terra asks for one.'),
+  })
+  .meta({ id: 'GenericDedicatedKeys', title: 'Dedicated keys (client id and secret)' });
+
+export const StravaDedicatedKeys = z
+  .strictObject({
+    clientId: clientId.describe('Client ID from https://strava.com/settings/api.'),
+    clientSecret,
+    callbackDomain: z
+      .enum(['access.tryterra.co', 'api.tryterra.co'])
+      .describe(
+        'Authorization Callback Domain set in the Strava app: access.tryterra.co for current dev-ids, api.tryterra.co for older ones.',
+      ),
+  })
+  .meta({ id: 'StravaDedicatedKeys', title: 'Strava API application' });
+
+export const VirtuagymDedicatedKeys = z
+  .strictObject({
+    portalName: z.string().min(1).describe('Virtuagym portal name; Terra takes it as the client id.'),
+    apiKey: SecretRef.describe('Reference to the Virtuagym API key; Terra takes it as the client secret.'),
+  })
+  .meta({ id: 'VirtuagymDedicatedKeys', title: 'Virtuagym portal' });
+
+export const HuaweiDedicatedKeys = z
+  .strictObject({
+    clientId: clientId.describe('Client ID of the Huawei "Server" app with HUAWEI ID and Health Kit enabled.'),
+    clientSecret,
+    redirectUrl: HttpUrl.describe('OAuth redirect URL registered in the Huawei console, Terra\'s /auth/huawei/oauth2 on the dev-id\'s API host.'),
+    appAccessUrl: HttpUrl.describe('App access URL entered in the Huawei console (Terra\'s API host).'),
+    healthKitCallbackUrl: HttpUrl.describe('Health Kit subscription callback, Terra\'s /hooks/huawei/healthkit/notifications.'),
+  })
+  .meta({ id: 'HuaweiDedicatedKeys', title: 'Huawei Health Kit app' });
+
+export const GoogleDedicatedKeys = z
+  .strictObject({
+    clientId: clientId.describe('Google OAuth client id, ending in .apps.googleusercontent.com.'),
+    clientSecret,
+    scopes: z
+      .array(z.string().min(1))
+      .min(1)
+      .describe('OAuth scopes requested, in full or short form (fitness.activity.read).'),
+    appVerification: z
+      .enum(['verified', 'in-review', 'unverified'])
+      .describe('Google OAuth app verification status; production needs a verified app.'),
+  })
+  .meta({ id: 'GoogleDedicatedKeys', title: 'Google OAuth app' });
+
+export const DEDICATED_KEY_SHAPES = {
+  generic: GenericDedicatedKeys,
+  strava: StravaDedicatedKeys,
+  virtuagym: VirtuagymDedicatedKeys,
+  huawei: HuaweiDedicatedKeys,
+  google: GoogleDedicatedKeys,
+} satisfies Record<KeyShape, z.ZodType>;
+
+export type GenericDedicatedKeys = z.infer<typeof GenericDedicatedKeys>;
+export type StravaDedicatedKeys = z.infer<typeof StravaDedicatedKeys>;
+export type VirtuagymDedicatedKeys = z.infer<typeof VirtuagymDedicatedKeys>;
+export type HuaweiDedicatedKeys = z.infer<typeof HuaweiDedicatedKeys>;
+export type GoogleDedicatedKeys = z.infer<typeof GoogleDedicatedKeys>;
+export type DedicatedKeys =
+  | GenericDedicatedKeys
+  | StravaDedicatedKeys
+  | VirtuagymDedicatedKeys
+  | HuaweiDedicatedKeys
+  | GoogleDedicatedKeys;

@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import { PROVIDERS, type KeyShape, type ProviderFacts } from '../catalog/providers';
+import { DEDICATED_KEY_SHAPES } from './dedicated-keys';
+import { PROVIDER_OPTION_SETS } from './provider-options';
+
+const common = {
+  enabled: z.boolean().optional().describe('Set false to keep the declaration but have the provider off (default true).'),
+  notes: z.string().optional().describe('Free text for reviewers and auditors.'),
+};
+
+const SHAPE_TITLES: Record<KeyShape, string> = {
+  generic: 'Provider',
+  strava: 'StravaProvider',
+  virtuagym: 'VirtuagymProvider',
+  huawei: 'HuaweiProvider',
+  google: 'GoogleProvider',
+};
+
+const cache = new Map<string, z.ZodType>();
+
+/**
+ * One settings shape per (key shape, option set), shared by every provider that has it. Providers whose keys
+ * are "not applicable" still accept a dedicatedKeys block here so the rule can say why it is wrong.
+ */
+function settingsFor({ keyShape, options }: Pick<ProviderFacts, 'keyShape' | 'options'>): z.ZodType {
+  const id = `${SHAPE_TITLES[keyShape]}${options ? `With${options[0]!.toUpperCase()}${options.slice(1)}` : ''}`;
+  const existing = cache.get(id);
+  if (existing) return existing;
+  const schema = z
+    .strictObject({
+      ...common,
+      dedicatedKeys: DEDICATED_KEY_SHAPES[keyShape].optional().describe('Your own ("bring your own") OAuth keys for this provider.'),
+      ...(options ? PROVIDER_OPTION_SETS[options] : {}),
+    })
+    .meta({ id });
+  cache.set(id, schema);
+  return schema;
+}
+
+/** Settings for a code Terra does not document: generic, so the unknown-code rule can speak first. */
+export const UnknownProviderSettings = settingsFor({ keyShape: 'generic' });
+
+/**
+ * Enabled providers, keyed by Terra resource code. Known codes get their own settings shape; any other key
+ * passes the schema and is reported by the `provider-unknown` rule with a did-you-mean.
+ */
+export const Providers = z
+  .object(Object.fromEntries(PROVIDERS.map((p) => [p.code, settingsFor(p).optional()])))
+  .catchall(UnknownProviderSettings)
+  .describe('Providers this environment enables, keyed by Terra resource code (GARMIN, STRAVA, ...). `{}` takes the defaults.');
+
+export interface ProviderSettings {
+  enabled?: boolean;
+  notes?: string;
+  dedicatedKeys?: Record<string, unknown>;
+  regions?: string[];
+  practiceId?: string;
+  route?: 'health-connect' | 'direct';
+  partnershipApproved?: boolean;
+}

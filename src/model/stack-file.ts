@@ -1,0 +1,58 @@
+import { z } from 'zod';
+
+/** A Pulumi passphrase ciphertext: v1:<base64 nonce>:<base64 ciphertext+tag> (crypt.go). */
+export const PASSPHRASE_CIPHERTEXT = /^v1:[A-Za-z0-9+/]+=*:[A-Za-z0-9+/]+=*$/;
+
+/** A secret in stack config: a map with exactly the key `secure` (object.go isSecureValue). */
+export const SecureValue = z
+  .strictObject({ secure: z.string().min(1).describe('Ciphertext written by `pulumi config set --secret`.') })
+  .meta({ id: 'SecureValue', title: 'Encrypted stack config value' });
+
+const PlainScalar = z.union([z.string(), z.number(), z.boolean()]);
+
+/** Any stack config value Pulumi accepts: scalar, secure, or nested structured config. */
+export const ConfigValue: z.ZodType = z.lazy(() =>
+  z.union([PlainScalar, SecureValue, z.array(ConfigValue), z.record(z.string(), ConfigValue)]),
+);
+
+/** This project's own non-secret stack config keys (declared with types in Pulumi.yaml too). */
+export const ProjectStackKeys = {
+  'terra-iac:environment': z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]*$/)
+    .optional()
+    .describe('config/<environment>.yaml this stack deploys; defaults to the stack name.'),
+  'terra-iac:smokeTest': z
+    .union([z.boolean(), z.enum(['true', 'false'])])
+    .optional()
+    .describe('Run the Terra smoke test inside `pulumi up` (default true). It shows as a change on every preview.'),
+  'terra-iac:smokeTimeoutMs': z
+    .union([z.int().min(100).max(120000), z.string().regex(/^\d+$/)])
+    .optional()
+    .describe('Timeout of each smoke check in milliseconds (default 10000).'),
+  'aws:region': z.string().optional().describe('AWS region the stack deploys to.'),
+};
+
+/** Pulumi.<stack>.yaml: the keys Pulumi's ProjectStack struct has (project.go). */
+export const StackFile = z
+  .strictObject({
+    secretsprovider: z.string().optional().describe('Secrets provider: default, passphrase, awskms://..., etc.'),
+    encryptedkey: z.string().optional().describe('KMS-encrypted data key (cloud secrets providers only).'),
+    encryptionsalt: z
+      .string()
+      .regex(/^v1:[A-Za-z0-9+/]+=*:v1:[A-Za-z0-9+/]+=*:[A-Za-z0-9+/]+=*$/)
+      .optional()
+      .describe('Passphrase provider state: v1:<salt>:<ciphertext of "pulumi">.'),
+    config: z
+      .object(ProjectStackKeys)
+      .catchall(ConfigValue)
+      .optional()
+      .describe('Stack config, keyed `<namespace>:<name>`. Secrets are `{ secure: ... }` values.'),
+    environment: z
+      .union([z.string(), z.array(z.string()), z.record(z.string(), z.unknown())])
+      .optional()
+      .describe('Pulumi ESC environments to import.'),
+  })
+  .meta({ id: 'PulumiStackFile', title: 'Pulumi stack settings (terra-iac)' });
+
+export type StackFile = z.infer<typeof StackFile>;

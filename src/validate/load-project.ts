@@ -1,0 +1,165 @@
+import { TIERS, type Tier } from '../catalog/environment-limits';
+import { discoverProject, namedFiles, type FileRef } from '../load/discover';
+import { parseYaml } from '../load/parse-yaml';
+import { readSource, type ReadResult } from '../load/read-source';
+import type { SourceFile } from '../load/source-file';
+import type { Environment } from '../model/environment';
+import type { ProjectFile } from '../model/project-file';
+import type { StackFile } from '../model/stack-file';
+import { RULES } from '../rules';
+import type { EnvironmentEntry, ProjectView, Rule, RuleContext, StackEntry } from '../rules/types';
+import { compareDiagnostics, summarize, type Diagnostic, type Summary } from './diagnostic';
+import type { Finding } from './finding';
+import { locate, spanOfRange } from './locate';
+import { checkSchema } from './schema-check';
+
+export interface LoadOptions {
+  /** Project root: holds config/, Pulumi.yaml and the stack files. */
+  root: string;
+  /** Check only these files (paths relative to `cwd`). */
+  files?: readonly string[];
+  /** Check only these environments (config/<env>.yaml and Pulumi.<env>.yaml). */
+  envs?: readonly string[];
+  cwd?: string;
+  /** Read files from this map (project-relative path to text) instead of the disk: used by rule tests. */
+  virtualFiles?: Readonly<Record<string, string>>;
+  /** Rules to run; all registered rules by default. */
+  rules?: readonly Rule[];
+}
+
+/** The typed, validated project plus every diagnostic: what every consumer of config/ starts from. */
+export interface LoadedProject extends ProjectView {
+  diagnostics: Diagnostic[];
+  summary: Summary;
+}
+
+/** Thrown for problems with the request itself (unknown environment): exit code 2, no diagnostics. */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+/** parse -> schema -> model -> rules -> diagnostics, once, for every consumer. */
+export function loadProject(options: LoadOptions): LoadedProject {
+  const refs = selectFiles(options);
+  const diagnostics: Diagnostic[] = [];
+  const valid = new Set<SourceFile>();
+  const files = refs.map((ref) => {
+    const file = loadFile(ref, options, diagnostics);
+    if (file.data !== undefined) {
+      const findings = checkSchema(file.kind, file.data);
+      for (const finding of findings) diagnostics.push(toDiagnostic(file, finding));
+      if (findings.length === 0) valid.add(file);
+    }
+    return file;
+  });
+  const view = buildView(options, files, valid, !options.files?.length && !options.envs?.length);
+  runRules(options.rules ?? RULES, view, diagnostics);
+  diagnostics.sort(compareDiagnostics);
+  return { ...view, diagnostics, summary: summarize(diagnostics, files.length) };
+}
+
+function selectFiles(options: LoadOptions): FileRef[] {
+  const { root } = options;
+  if (options.files?.length) return namedFiles(options.files, root, options.cwd ?? process.cwd());
+  const all = options.virtualFiles ? Object.keys(options.virtualFiles).sort().map((p) => virtualRef(root, p)) : discoverProject(root);
+  if (!options.envs?.length) return all;
+  const known = new Set(all.filter((r) => r.kind === 'environment').map((r) => r.name));
+  for (const env of options.envs) {
+    if (!known.has(env)) {
+      throw new UsageError(`unknown environment "${env}": no config/${env}.yaml (known: ${[...known].join(', ') || 'none'})`);
+    }
+  }
+  return all.filter((r) => r.kind === 'project' || options.envs!.includes(r.name));
+}
+
+function virtualRef(root: string, path: string): FileRef {
+  const refs = namedFiles([path], root, root);
+  return refs[0]!;
+}
+
+function loadFile(ref: FileRef, options: LoadOptions, diagnostics: Diagnostic[]): SourceFile {
+  const file: SourceFile = { kind: ref.kind, name: ref.name, path: ref.path, absPath: ref.absPath };
+  const read: ReadResult = options.virtualFiles
+    ? ref.path in options.virtualFiles
+      ? { text: options.virtualFiles[ref.path]! }
+      : { problem: { ruleId: 'file-unreadable', message: 'file does not exist', hint: 'check the path', line: 1, column: 1 } }
+    : readSource(ref.absPath);
+  if ('problem' in read) {
+    const { ruleId, message, hint, line, column } = read.problem;
+    diagnostics.push({ ruleId, severity: 'error', message, hint, file: file.path, line, column, path: [] });
+    return file;
+  }
+  file.text = read.text;
+  const parsed = parseYaml(read.text);
+  file.doc = parsed.doc;
+  file.lineCounter = parsed.lineCounter;
+  for (const problem of parsed.problems) {
+    const span = spanOfRange(file, problem.start, problem.end);
+    diagnostics.push({ ruleId: problem.ruleId, severity: 'error', message: problem.message, hint: problem.hint, file: file.path, ...span, path: [] });
+  }
+  if (parsed.problems.length === 0) file.data = parsed.data;
+  return file;
+}
+
+function buildView(options: LoadOptions, files: SourceFile[], validFiles: Set<SourceFile>, complete: boolean): ProjectView {
+  const environments: EnvironmentEntry[] = [];
+  const stacks: StackEntry[] = [];
+  let projectFile: ProjectView['projectFile'];
+  for (const file of files) {
+    const valid = validFiles.has(file);
+    if (file.kind === 'environment') {
+      const model = valid ? (file.data as Environment) : undefined;
+      environments.push({ name: file.name, file, model, tier: model?.tier ?? tierFromName(file.name) });
+    } else if (file.kind === 'stack') {
+      stacks.push({ name: file.name, file, model: valid ? (file.data as StackFile) : undefined });
+    } else {
+      projectFile = { file, model: valid ? (file.data as ProjectFile) : undefined };
+    }
+  }
+  return { root: options.root, files, environments, stacks, projectFile, complete };
+}
+
+function tierFromName(name: string): Tier | undefined {
+  return (TIERS as readonly string[]).includes(name) ? (name as Tier) : undefined;
+}
+
+function runRules(rules: readonly Rule[], view: ProjectView, diagnostics: Diagnostic[]): void {
+  for (const rule of rules) {
+    const ctx: RuleContext = {
+      ...view,
+      report(file, report) {
+        diagnostics.push(toDiagnostic(file, { ...report, ruleId: rule.id, severity: report.severity ?? rule.severity }));
+      },
+    };
+    try {
+      rule.check(ctx);
+    } catch (error) {
+      // A rule bug must not hide the other findings or crash the PR check.
+      diagnostics.push({
+        ruleId: rule.id,
+        severity: 'error',
+        message: `rule crashed: ${(error as Error).message}`,
+        hint: 'this is a terra-iac bug; please report it with the file that triggers it',
+        file: view.files[0]?.path ?? '.',
+        line: 1,
+        column: 1,
+        path: [],
+      });
+    }
+  }
+}
+
+export function toDiagnostic(file: SourceFile, finding: Finding): Diagnostic {
+  const span = locate(file, finding.path, finding.target);
+  const diagnostic: Diagnostic = {
+    ruleId: finding.ruleId,
+    severity: finding.severity,
+    message: finding.message,
+    file: file.path,
+    ...span,
+    path: finding.path,
+  };
+  if (finding.hint) diagnostic.hint = finding.hint;
+  if (finding.sensitive) diagnostic.sensitive = true;
+  return diagnostic;
+}

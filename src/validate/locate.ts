@@ -1,0 +1,72 @@
+import { isMap, isPair, isScalar, isSeq, type Node, type Pair } from 'yaml';
+import type { SourceFile } from '../load/source-file';
+import type { DocPath } from './diagnostic';
+
+export interface Span {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+/** Whether a finding is about a key itself (unknown, duplicate) or about its value. */
+export type Target = 'key' | 'value';
+
+const FILE_START: Span = { line: 1, column: 1, endLine: 1, endColumn: 1 };
+
+/** Line and column of a character range in a parsed file. */
+export function spanOfRange(file: SourceFile, start: number, end: number): Span {
+  if (!file.lineCounter) return FILE_START;
+  const a = file.lineCounter.linePos(start);
+  const b = file.lineCounter.linePos(Math.max(end, start));
+  return { line: a.line, column: a.col, endLine: b.line, endColumn: b.col };
+}
+
+/**
+ * The only place a document path becomes a position. Points at the key for `target: 'key'`, at the value
+ * otherwise, and falls back to the nearest existing parent when the path goes further than the document.
+ */
+export function locate(file: SourceFile, path: DocPath, target: Target = 'value'): Span {
+  const root = file.doc?.contents as Node | null | undefined;
+  if (!root) return FILE_START;
+  let node: Node = root;
+  let keyRange: [number, number] | undefined;
+  let missing = false;
+  for (let i = 0; i < path.length && !missing; i++) {
+    const segment = path[i]!;
+    const last = i === path.length - 1;
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(segment)) as Pair<Node, Node | null> | undefined;
+      if (!pair) {
+        missing = true;
+        break;
+      }
+      keyRange = rangeOf(pair.key as Node);
+      if (last && target === 'key') return spanOrStart(file, keyRange);
+      if (!pair.value) return spanOrStart(file, keyRange);
+      node = pair.value;
+    } else if (isSeq(node) && typeof segment === 'number' && node.items[segment]) {
+      const item = node.items[segment] as Node;
+      if (isPair(item)) break;
+      keyRange = undefined;
+      node = item;
+    } else {
+      missing = true;
+    }
+  }
+  if (missing) {
+    // The path leaves the document: point at the key that holds the nearest existing parent.
+    const start = rangeOf(node)?.[0];
+    return spanOrStart(file, keyRange ?? (start === undefined ? undefined : [start, start]));
+  }
+  return spanOrStart(file, rangeOf(node) ?? keyRange);
+}
+
+function rangeOf(node: Node | null | undefined): [number, number] | undefined {
+  const range = (node as { range?: [number, number, number] } | null | undefined)?.range;
+  return range ? [range[0], range[1]] : undefined;
+}
+
+function spanOrStart(file: SourceFile, range: [number, number] | undefined): Span {
+  return range ? spanOfRange(file, range[0], range[1]) : FILE_START;
+}

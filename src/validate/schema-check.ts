@@ -1,0 +1,46 @@
+import * as validators from '../generated/validators';
+import type { FileKind } from '../load/source-file';
+import type { SchemaFileName } from '../model/json-schemas';
+import type { Finding } from './finding';
+import type { SchemaNode } from './json-schema-walk';
+import { explainSchemaErrors } from './schema-explain';
+
+const BY_KIND: Record<FileKind, { validate: validators.GeneratedValidator; schema: SchemaFileName }> = {
+  environment: { validate: validators.environment, schema: 'environment.schema.json' },
+  stack: { validate: validators.stackFile, schema: 'pulumi-stack.schema.json' },
+  project: { validate: validators.projectFile, schema: 'pulumi-project.schema.json' },
+};
+
+/** The committed JSON Schemas, read only when a file is invalid and needs explaining. */
+function loadSchema(file: SchemaFileName): SchemaNode {
+  switch (file) {
+    case 'environment.schema.json':
+      return require('../../schemas/environment.schema.json');
+    case 'pulumi-stack.schema.json':
+      return require('../../schemas/pulumi-stack.schema.json');
+    case 'pulumi-project.schema.json':
+      return require('../../schemas/pulumi-project.schema.json');
+  }
+}
+
+/** Checks a document against its schema: a fast pre-compiled ajv pass, and explanations only on failure. */
+export function checkSchema(kind: FileKind, data: unknown): Finding[] {
+  const { validate, schema } = BY_KIND[kind];
+  if (validate(data)) return [];
+  const findings = explainSchemaErrors(loadSchema(schema), data);
+  if (findings.length > 0) return findings;
+  // The explainer and ajv disagree: never pass a file ajv rejects, report ajv's own words instead.
+  return (validate.errors ?? []).slice(0, 1).map((error) => ({
+    ruleId: 'schema-value',
+    severity: 'error' as const,
+    message: `schema check failed: ${error.message ?? error.keyword}`,
+    path: pointerToPath(error.instancePath),
+  }));
+}
+
+function pointerToPath(pointer: string): string[] {
+  return pointer
+    .split('/')
+    .slice(1)
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+}
