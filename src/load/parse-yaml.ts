@@ -1,19 +1,31 @@
-import { LineCounter, isAlias, isScalar, parseDocument, visit, type Document } from 'yaml';
+import { LineCounter, isAlias, parseDocument, visit, type Document } from 'yaml';
+import { unclosedOpener } from './unclosed-opener';
+import type { YamlProblem } from './yaml-problem';
+import { checkStructure } from './yaml-structure';
+
+export type { YamlProblem } from './yaml-problem';
 
 /** Aliases beyond this many expansions are treated as an expansion bomb (yaml's own default). */
 export const MAX_ALIAS_COUNT = 100;
 
-/** Keys that would reach an object's prototype if any consumer copied the data naively. */
-const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+/** Past this many problems in one file the rest are summed up: a binary-like file would flood the log. */
+export const MAX_PROBLEMS_PER_FILE = 20;
 
-export interface YamlProblem {
-  ruleId: 'yaml-syntax' | 'yaml-duplicate-key' | 'yaml-custom-tag' | 'yaml-alias-limit' | 'yaml-unsafe-key' | 'file-empty';
-  message: string;
-  hint: string;
-  /** Character offsets into the text. */
-  start: number;
-  end: number;
-}
+/**
+ * YAML 1.2 core schema whatever the file says: a `%YAML 1.1` directive must not switch on the 1.1 schema
+ * (dates, `yes`/`no`, sexagesimal numbers, `<<` merges), and `!!set`, `!!omap`, `!!timestamp`, `!!binary`
+ * stay unresolved so they are reported as custom tags instead of turning into Set, Map, Date or Buffer
+ * objects the JSON Schema cannot judge. Duplicate keys are found by checkStructure, in linear time.
+ */
+const PARSE_OPTIONS = {
+  version: '1.2',
+  schema: 'core',
+  resolveKnownTags: false,
+  uniqueKeys: false,
+  merge: false,
+  strict: true,
+  prettyErrors: false,
+} as const;
 
 export interface ParsedYaml {
   doc: Document.Parsed;
@@ -23,27 +35,52 @@ export interface ParsedYaml {
   problems: YamlProblem[];
 }
 
+/** yaml's own words where they speak of its API rather than of the file. */
+const MESSAGES: Record<string, string> = {
+  MULTIPLE_DOCS: 'the file holds more than one YAML document',
+  RESOURCE_EXHAUSTION: 'maps and lists are nested too deeply to read',
+};
+
+/** yaml's messages for a quote, bracket or brace that is never closed (MISSING_CHAR, BAD_INDENT). */
+const UNCLOSED = /^Missing closing .?quote|end with a [\]}]/;
+
 const HINTS: Record<string, string> = {
+  UNCLOSED: 'close the quote, bracket or brace that opens here',
   TAB_AS_INDENT: 'indent with spaces; YAML does not allow tabs for indentation',
   MULTIPLE_DOCS: 'keep one document per file: remove the `---` separator and what follows, or move it to its own file',
-  DUPLICATE_KEY: 'remove one of the two entries; YAML keeps only one and which one is not what you meant',
   BAD_INDENT: 'align the key with its siblings',
   MISSING_CHAR: 'close the quote, bracket or brace that was opened',
   BLOCK_AS_IMPLICIT_KEY: 'a `key: value` line is missing its colon or is indented under the wrong parent',
+  RESOURCE_EXHAUSTION: 'flatten the structure; terra-iac files need only a few levels',
+  BAD_DQ_ESCAPE: 'use a valid escape inside double quotes (\\n, \\", \\\\, \\uXXXX), or single quotes',
+  BAD_ALIAS: 'define the anchor (&name) before the alias (*name) that uses it, or write the value out',
+  MULTILINE_IMPLICIT_KEY: 'keep each key on one line, followed by a colon',
+  KEY_OVER_1024_CHARS: 'shorten the key: YAML allows at most 1024 characters before the colon',
+  BLOCK_IN_FLOW: 'inside [ ] or { } write values inline; use indented block style outside brackets',
+  BAD_SCALAR_START: 'quote the value: it starts with a character YAML reserves',
+  MULTIPLE_ANCHORS: 'give a value at most one anchor',
+  MULTIPLE_TAGS: 'give a value at most one tag',
 };
 
 /** Parses YAML 1.2 (core schema) keeping positions; reports every problem instead of throwing. */
 export function parseYaml(text: string): ParsedYaml {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, merge: false, strict: true });
-  const problems: YamlProblem[] = [];
+  const doc = parseDocument(text, PARSE_OPTIONS);
+  const lineCounter = countLines(text);
+  let problems: YamlProblem[] = [];
+  let exhausted = false;
   for (const error of doc.errors) {
-    const [start, end] = error.pos;
-    if (error.code === 'DUPLICATE_KEY') {
-      problems.push({ ruleId: 'yaml-duplicate-key', message: 'duplicate key in this map', hint: HINTS.DUPLICATE_KEY!, start, end });
-    } else {
-      problems.push({ ruleId: 'yaml-syntax', message: firstLine(error.message), hint: HINTS[error.code] ?? 'fix the YAML syntax at this position', start, end });
-    }
+    // yaml reports a stack overflow once per level it unwinds; once is enough.
+    if (error.code === 'RESOURCE_EXHAUSTION' && exhausted) continue;
+    exhausted ||= error.code === 'RESOURCE_EXHAUSTION';
+    const unclosed = UNCLOSED.test(error.message) ? unclosedOpener(doc, error.pos[0]) : undefined;
+    const [start, end] = unclosed === undefined ? error.pos : [unclosed, unclosed + 1];
+    problems.push({
+      ruleId: 'yaml-syntax',
+      message: MESSAGES[error.code] ?? firstLine(error.message),
+      hint: unclosed === undefined ? (HINTS[error.code] ?? 'fix the YAML syntax at this position') : HINTS.UNCLOSED!,
+      start,
+      end,
+    });
   }
   for (const warning of doc.warnings) {
     const [start, end] = warning.pos;
@@ -51,16 +88,24 @@ export function parseYaml(text: string): ParsedYaml {
       problems.push({
         ruleId: 'yaml-custom-tag',
         message: `custom tag ${tagName(text, start, end)} is not allowed`,
-        hint: 'remove the tag: terra-iac reads plain YAML, so !Ref, !Sub or !!js/... tags are never evaluated',
+        hint: 'remove the tag: terra-iac reads plain YAML, so !Ref, !Sub, !!binary or !!js/... tags are never evaluated',
         start,
         end,
       });
     }
   }
-  if (doc.errors.length === 0) checkStructure(doc, problems);
+  checkStructure(doc, problems);
   if (doc.contents === null && doc.errors.length === 0) {
-    problems.push({ ruleId: 'file-empty', message: 'file is empty', hint: 'write the settings map, or delete the file', start: 0, end: 0 });
+    const onlyComments = text.trim() !== '';
+    problems.push({
+      ruleId: 'file-empty',
+      message: onlyComments ? 'file holds no settings, only comments' : 'file is empty',
+      hint: 'write the settings map, or delete the file',
+      start: 0,
+      end: 0,
+    });
   }
+  problems = capProblems(problems.sort((a, b) => a.start - b.start));
   const result: ParsedYaml = { doc, lineCounter, problems };
   if (problems.length === 0) {
     try {
@@ -79,24 +124,31 @@ export function parseYaml(text: string): ParsedYaml {
   return result;
 }
 
-function checkStructure(doc: Document.Parsed, problems: YamlProblem[]): void {
-  visit(doc, {
-    Pair(_key, pair) {
-      if (isScalar(pair.key) && UNSAFE_KEYS.has(String(pair.key.value))) {
-        const [start, end] = pair.key.range ?? [0, 0];
-        problems.push({
-          ruleId: 'yaml-unsafe-key',
-          message: `key \`${String(pair.key.value)}\` is not allowed`,
-          hint: 'rename the key; prototype keys are refused so no consumer can be tricked by them',
-          start,
-          end,
-        });
-      } else if (pair.key !== null && !isScalar(pair.key)) {
-        const range = (pair.key as { range?: [number, number, number] }).range ?? [0, 0, 0];
-        problems.push({ ruleId: 'yaml-syntax', message: 'complex (non-scalar) map key', hint: 'use a plain string as the key', start: range[0], end: range[1] });
-      }
+/**
+ * Line starts from the text itself. yaml's own LineCounter misses the newlines inside a token it gave up
+ * on (an unclosed quote), which shifts every later position onto one long line.
+ */
+function countLines(text: string): LineCounter {
+  const lineCounter = new LineCounter();
+  lineCounter.addNewLine(0);
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lineCounter.addNewLine(i + 1);
+  return lineCounter;
+}
+
+/** The first problems (in file order already), and one line saying how many more there are. */
+function capProblems(problems: YamlProblem[]): YamlProblem[] {
+  if (problems.length <= MAX_PROBLEMS_PER_FILE) return problems;
+  const next = problems[MAX_PROBLEMS_PER_FILE]!;
+  return [
+    ...problems.slice(0, MAX_PROBLEMS_PER_FILE),
+    {
+      ruleId: 'yaml-syntax',
+      message: `${problems.length - MAX_PROBLEMS_PER_FILE} more YAML problems in this file are not shown`,
+      hint: 'fix the problems above first; later ones often follow from them. Is this the right file?',
+      start: next.start,
+      end: next.end,
     },
-  });
+  ];
 }
 
 function firstAliasRange(doc: Document.Parsed): [number, number] {
@@ -121,4 +173,3 @@ function tagName(text: string, start: number, end: number): string {
 function firstLine(message: string): string {
   return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
 }
-

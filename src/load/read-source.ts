@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync, type Stats } from 'node:fs';
 
 /** Larger files are refused before parsing: a config file this big is a mistake or an attack. */
 export const MAX_FILE_BYTES = 1024 * 1024;
@@ -22,6 +22,10 @@ export function readSource(absPath: string): ReadResult {
     const stat = statSync(absPath);
     if (stat.isDirectory()) {
       return { problem: { ruleId: 'file-unreadable', message: 'expected a file, found a directory', hint: 'name a YAML file, not a folder', ...at1 } };
+    }
+    // A FIFO or device (/dev/zero, /dev/stdin) has no size and may never end: reading it would hang.
+    if (!stat.isFile()) {
+      return { problem: { ruleId: 'file-unreadable', message: `expected a file, found ${specialKind(stat)}`, hint: 'name a regular YAML file', ...at1 } };
     }
     size = stat.size;
   } catch (error) {
@@ -63,6 +67,13 @@ export function readSource(absPath: string): ReadResult {
   let text = bytes.toString('utf8');
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   return { text };
+}
+
+function specialKind(stat: Stats): string {
+  if (stat.isFIFO()) return 'a named pipe';
+  if (stat.isCharacterDevice() || stat.isBlockDevice()) return 'a device';
+  if (stat.isSocket()) return 'a socket';
+  return 'something that is not a regular file';
 }
 
 function unreadable(error: unknown): ReadProblem {

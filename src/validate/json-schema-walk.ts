@@ -37,7 +37,8 @@ export function deref(root: SchemaNode, node: SchemaNode): SchemaNode {
 export function jsonType(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'array';
-  if (typeof value === 'number') return Number.isInteger(value) ? 'integer' : 'number';
+  // .inf, .nan and numbers past 1.8e308 parse to values JSON (and so ajv and zod) do not count as numbers.
+  if (typeof value === 'number') return !Number.isFinite(value) ? 'non-finite' : Number.isInteger(value) ? 'integer' : 'number';
   return typeof value;
 }
 
@@ -90,7 +91,16 @@ export function describeExpected(root: SchemaNode, node: SchemaNode): string {
 
 export function typeWord(type: string): string {
   return (
-    { object: 'a map', array: 'a list', string: 'a string', integer: 'a whole number', number: 'a number', boolean: 'true or false', null: 'nothing' }[type] ??
+    {
+      object: 'a map',
+      array: 'a list',
+      string: 'a string',
+      integer: 'a whole number',
+      number: 'a number',
+      boolean: 'true or false',
+      null: 'nothing',
+      'non-finite': 'a number that is infinite, not a number (.nan) or too large',
+    }[type] ??
     type
   );
 }

@@ -25,6 +25,11 @@ export interface LoadOptions {
   virtualFiles?: Readonly<Record<string, string>>;
   /** Rules to run; all registered rules by default. */
   rules?: readonly Rule[];
+  /**
+   * Environment variables rules may read (PULUMI_CONFIG_PASSPHRASE for stack-secret-decrypts). Only
+   * `validate` passes them; absent means none, so every other consumer and every rule test is hermetic.
+   */
+  env?: Readonly<Record<string, string | undefined>>;
 }
 
 /** The typed, validated project plus every diagnostic: what every consumer of config/ starts from. */
@@ -116,7 +121,7 @@ function buildView(options: LoadOptions, files: SourceFile[], validFiles: Set<So
       projectFile = { file, model: valid ? (file.data as ProjectFile) : undefined };
     }
   }
-  return { root: options.root, files, environments, stacks, projectFile, complete };
+  return { root: options.root, files, environments, stacks, projectFile, complete, env: options.env ?? {} };
 }
 
 function tierFromName(name: string): Tier | undefined {

@@ -1,4 +1,5 @@
-import { isMap, isPair, isScalar, isSeq, type Node, type Pair } from 'yaml';
+import { isMap, isPair, isSeq, type Node, type Pair } from 'yaml';
+import { mapKeyText } from '../load/map-key';
 import type { SourceFile } from '../load/source-file';
 import type { DocPath } from './diagnostic';
 
@@ -17,8 +18,11 @@ const FILE_START: Span = { line: 1, column: 1, endLine: 1, endColumn: 1 };
 /** Line and column of a character range in a parsed file. */
 export function spanOfRange(file: SourceFile, start: number, end: number): Span {
   if (!file.lineCounter) return FILE_START;
-  const a = file.lineCounter.linePos(start);
-  const b = file.lineCounter.linePos(Math.max(end, start));
+  // yaml puts some errors one past the last character of a file without a final newline; keep them inside.
+  const last = file.text?.length ?? Number.MAX_SAFE_INTEGER;
+  const from = Math.min(Math.max(start, 0), last);
+  const a = file.lineCounter.linePos(from);
+  const b = file.lineCounter.linePos(Math.min(Math.max(end, from), last));
   return { line: a.line, column: a.col, endLine: b.line, endColumn: b.col };
 }
 
@@ -36,7 +40,7 @@ export function locate(file: SourceFile, path: DocPath, target: Target = 'value'
     const segment = path[i]!;
     const last = i === path.length - 1;
     if (isMap(node)) {
-      const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(segment)) as Pair<Node, Node | null> | undefined;
+      const pair = node.items.find((p) => mapKeyText(p.key) === String(segment)) as Pair<Node, Node | null> | undefined;
       if (!pair) {
         missing = true;
         break;

@@ -1,3 +1,4 @@
+import { quoteKey } from '../load/yaml-problem';
 import type { DocPath } from './diagnostic';
 import { didYouMean } from './did-you-mean';
 import type { Finding } from './finding';
@@ -31,12 +32,8 @@ function walk(root: SchemaNode, node: SchemaNode, value: unknown, path: DocPath,
     out.push(typeFinding(root, n, value, path));
     return;
   }
-  if (n.const !== undefined && value !== n.const) {
-    out.push(valueFinding(path, `expected ${describeExpected(root, n)}`));
-    return;
-  }
-  if (n.enum && !n.enum.includes(value)) {
-    out.push(valueFinding(path, `expected ${describeExpected(root, n)}`));
+  if ((n.const !== undefined && value !== n.const) || (n.enum && !n.enum.includes(value))) {
+    out.push(valueFinding(path, `must be ${describeExpected(root, n)}`, choiceHint(n, value)));
     return;
   }
   if (typeof value === 'string') checkString(n, value, path, out);
@@ -60,10 +57,12 @@ function walkUnion(root: SchemaNode, n: SchemaNode, branches: SchemaNode[], valu
 }
 
 function checkString(n: SchemaNode, value: string, path: DocPath, out: Finding[]): void {
-  if (n.minLength !== undefined && value.length < n.minLength) {
-    out.push(valueFinding(path, n.minLength === 1 ? 'must not be empty' : `must be at least ${n.minLength} characters`));
-  } else if (n.maxLength !== undefined && value.length > n.maxLength) {
-    out.push(valueFinding(path, `must be at most ${n.maxLength} characters`));
+  // JSON Schema (and so ajv) counts characters as code points, not UTF-16 units.
+  const length = n.minLength !== undefined || n.maxLength !== undefined ? [...value].length : 0;
+  if (n.minLength !== undefined && length < n.minLength) {
+    out.push(valueFinding(path, n.minLength === 1 ? 'must not be empty' : `must be at least ${n.minLength} characters`, n.description));
+  } else if (n.maxLength !== undefined && length > n.maxLength) {
+    out.push(valueFinding(path, `must be at most ${n.maxLength} characters`, n.description));
   } else if (n.pattern !== undefined && !new RegExp(n.pattern, 'u').test(value)) {
     out.push(valueFinding(path, 'does not have the expected format', `expected ${n.description ?? `a value matching /${n.pattern}/`}`));
   }
@@ -78,7 +77,7 @@ function checkArray(root: SchemaNode, n: SchemaNode, value: unknown[], path: Doc
   if (n.minItems !== undefined && value.length < n.minItems) {
     out.push(valueFinding(path, n.minItems === 1 ? 'must list at least one item' : `must list at least ${n.minItems} items`, n.description));
   } else if (n.maxItems !== undefined && value.length > n.maxItems) {
-    out.push(valueFinding(path, `must list at most ${n.maxItems} items`));
+    out.push(valueFinding(path, `must list at most ${n.maxItems} items`, n.description));
   }
   if (n.items) value.forEach((item, i) => walk(root, n.items!, item, [...path, i], out));
 }
@@ -87,7 +86,8 @@ function checkObject(root: SchemaNode, n: SchemaNode, value: Record<string, unkn
   const properties = n.properties ?? {};
   for (const key of n.required ?? []) {
     if (!Object.hasOwn(value, key)) {
-      const described = properties[key] ? deref(root, properties[key]!).description ?? properties[key]!.description : undefined;
+      // The property's own description says what this key is for; the referenced definition's is generic.
+      const described = properties[key] ? properties[key]!.description ?? deref(root, properties[key]!).description : undefined;
       out.push({
         ruleId: 'schema-required',
         severity: 'error',
@@ -111,7 +111,7 @@ function unknownKey(key: string, known: string[], path: DocPath): Finding {
   return {
     ruleId: 'schema-unknown-key',
     severity: 'error',
-    message: `unknown key \`${key}\`${path.length ? ` in \`${formatPath(path)}\`` : ''}`,
+    message: `unknown key ${key === '' ? '`` (empty)' : quoteKey(key)}${path.length ? ` in \`${formatPath(path)}\`` : ''}`,
     hint: suggestion ? `did you mean \`${suggestion}\`?` : `allowed keys: ${known.map((k) => `\`${k}\``).join(', ')}`,
     path: [...path, key],
     target: 'key',
@@ -133,13 +133,26 @@ function typeFinding(root: SchemaNode, n: SchemaNode, value: unknown, path: DocP
     ruleId: 'schema-type',
     severity: 'error',
     message: `\`${formatPath(path)}\`: expected ${describeExpected(root, n)}, found ${found}`,
-    hint: n.description,
+    hint: n.description ?? `write ${describeExpected(root, n)} here; see the config reference in the README`,
     path,
   };
 }
 
-function valueFinding(path: DocPath, what: string, hint?: string): Finding {
-  return { ruleId: 'schema-value', severity: 'error', message: `\`${formatPath(path)}\` ${what}`, hint, path };
+function valueFinding(path: DocPath, what: string, hint: string | undefined): Finding {
+  return {
+    ruleId: 'schema-value',
+    severity: 'error',
+    message: `\`${formatPath(path)}\` ${what}`,
+    hint: hint ?? 'see the config reference in the README for the values this key takes',
+    path,
+  };
+}
+
+/** A did-you-mean for a near miss of an allowed value (never quoting the value itself), else the field's description. */
+function choiceHint(n: SchemaNode, value: unknown): string | undefined {
+  const choices = (n.enum ?? [n.const]).filter((c): c is string => typeof c === 'string');
+  const suggestion = typeof value === 'string' ? didYouMean(value, choices) : undefined;
+  return suggestion ? `did you mean \`${suggestion}\`?` : n.description;
 }
 
 function plaintextSecret(path: DocPath): Finding {

@@ -22,6 +22,7 @@ export const STAGE_RULES: readonly StageRule[] = [
   { id: 'yaml-duplicate-key', severity: 'error', description: 'A key appears twice in one map; YAML keeps one of them silently in many tools.', source: YAML_SPEC },
   { id: 'yaml-custom-tag', severity: 'error', description: 'Custom tags (!Ref, !!js/function, ...) are never evaluated; the file must be plain data.', source: YAML_SPEC },
   { id: 'yaml-alias-limit', severity: 'error', description: 'Aliases that expand to more than 100 nodes (an expansion bomb) are refused.', source: YAML_SPEC },
+  { id: 'yaml-depth-limit', severity: 'error', description: 'Maps and lists nested more than 64 levels deep are refused before any stage recurses into them.', source: DESIGN },
   { id: 'yaml-unsafe-key', severity: 'error', description: '`__proto__`, `constructor` and `prototype` keys are refused so no consumer can be tricked into prototype pollution.', source: DESIGN },
   { id: 'schema-root', severity: 'error', description: 'The top level of the file must be a map.', source: 'schemas/*.json (generated from src/model)' },
   { id: 'schema-unknown-key', severity: 'error', description: 'A key the schema does not know, with a did-you-mean suggestion.', source: 'schemas/*.json (generated from src/model)' },
