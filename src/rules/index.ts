@@ -1,4 +1,64 @@
+import { apiBaseUrl } from './api-base-url';
+import { eventTypeUnconfirmed } from './event-type-unconfirmed';
+import { freestylelibreRegions } from './freestylelibre-regions';
+import { googleEssentialScopes } from './google-essential-scopes';
+import { googleProductionVerified } from './google-production-verified';
+import { huaweiUrls } from './huawei-urls';
+import { productionProviderNotStaged } from './production-provider-not-staged';
+import { providerDedicatedKeys } from './provider-dedicated-keys';
+import { providerDeprecated } from './provider-deprecated';
+import { providerMobileSdk } from './provider-mobile-sdk';
+import { providerUnknown } from './provider-unknown';
+import { samsungRoute } from './samsung-route';
+import { secretLiteral } from './secret-literal';
+import { sharedWebhookUrl } from './shared-webhook-url';
+import { stackCiphertextReuse } from './stack-ciphertext-reuse';
+import { stackFilePairing } from './stack-file-pairing';
+import { stackKeyNamespace } from './stack-key-namespace';
+import { stackSecretPlain } from './stack-secret-plain';
+import { stackSecretPresent } from './stack-secret-present';
+import { stackSecretDecrypts } from './stack-secret-decrypts';
+import { stravaCallbackDomain } from './strava-callback-domain';
+import { tierRequired } from './tier-required';
 import type { Rule } from './types';
+import { uniqueDevId } from './unique-dev-id';
+import { uniqueSecretRefs } from './unique-secret-refs';
+import { userLimit } from './user-limit';
+import { webhookHttps } from './webhook-https';
+import { webhookPublicHost } from './webhook-public-host';
 
 /** Every semantic rule, in the order they run. A meta-test keeps this list, the files and the README in step. */
-export const RULES: readonly Rule[] = [];
+export const RULES: readonly Rule[] = [
+  // Secrets
+  secretLiteral,
+  // One environment
+  tierRequired,
+  apiBaseUrl,
+  webhookHttps,
+  webhookPublicHost,
+  eventTypeUnconfirmed,
+  userLimit,
+  // Providers
+  providerUnknown,
+  providerDeprecated,
+  providerDedicatedKeys,
+  providerMobileSdk,
+  stravaCallbackDomain,
+  huaweiUrls,
+  googleEssentialScopes,
+  googleProductionVerified,
+  freestylelibreRegions,
+  samsungRoute,
+  // Across environments
+  uniqueDevId,
+  uniqueSecretRefs,
+  sharedWebhookUrl,
+  productionProviderNotStaged,
+  // Stack files
+  stackFilePairing,
+  stackKeyNamespace,
+  stackSecretPresent,
+  stackSecretPlain,
+  stackCiphertextReuse,
+  stackSecretDecrypts,
+];

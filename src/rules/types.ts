@@ -36,6 +36,8 @@ export interface ProjectView {
   projectFile?: ProjectFileEntry;
   /** False when only some files were named (FILES or --env): pairing rules then stay quiet about the rest. */
   complete: boolean;
+  /** Environment variables the caller chose to pass (LoadOptions.env); empty unless `validate` runs. */
+  env: Readonly<Record<string, string | undefined>>;
 }
 
 /** What a rule reports; the pipeline adds the rule id, default severity and position. */

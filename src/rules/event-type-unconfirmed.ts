@@ -1,0 +1,31 @@
+import { EVENT_TYPES_SOURCE, UNCONFIRMED_EVENT_TYPES } from '../catalog/webhook-event-types';
+import type { Rule } from './types';
+import { modeledEnvironments } from './util/environments';
+
+const UNCONFIRMED: ReadonlySet<string> = new Set(UNCONFIRMED_EVENT_TYPES);
+
+/** Types only seen in 2026 material may be rejected by the destination API or never sent. */
+export const eventTypeUnconfirmed: Rule = {
+  id: 'event-type-unconfirmed',
+  severity: 'warning',
+  description: `Event types seen only in 2026 material (${UNCONFIRMED_EVENT_TYPES.join(', ')}) are UNCONFIRMED and warn.`,
+  source: EVENT_TYPES_SOURCE,
+  check(ctx) {
+    for (const env of modeledEnvironments(ctx)) {
+      const lists: [path: (string | number)[], types: readonly string[] | undefined][] = [
+        [['webhook', 'eventTypes'], env.model.webhook?.eventTypes],
+        ...(env.model.destinations ?? []).map((d, i): [(string | number)[], readonly string[] | undefined] => [['destinations', i, 'eventTypes'], d.eventTypes]),
+      ];
+      for (const [path, types] of lists) {
+        (types ?? []).forEach((type, i) => {
+          if (!UNCONFIRMED.has(type)) return;
+          ctx.report(env.file, {
+            path: [...path, i],
+            message: `event type ${type} is UNCONFIRMED (only in 2026 material)`,
+            hint: 'check that your Terra account offers it; unknown types should still be logged and acknowledged by the receiver',
+          });
+        });
+      }
+    }
+  },
+};

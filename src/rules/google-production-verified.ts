@@ -1,0 +1,24 @@
+import { GOOGLE_SCOPES_SOURCE } from '../catalog/google-scopes';
+import type { GoogleDedicatedKeys } from '../model/dedicated-keys';
+import type { Rule } from './types';
+import { modeledEnvironments, providerSettings } from './util/environments';
+
+/** An unverified Google app shows users a warning screen and caps sign-ups: not for production. */
+export const googleProductionVerified: Rule = {
+  id: 'google-production-verified',
+  severity: 'error',
+  description: 'Google dedicated keys in a production-tier environment need an app that passed Google\'s verification (`appVerification: verified`).',
+  source: GOOGLE_SCOPES_SOURCE,
+  check(ctx) {
+    for (const env of modeledEnvironments(ctx)) {
+      const google = providerSettings(env.model, 'GOOGLE');
+      const keys = google?.dedicatedKeys as GoogleDedicatedKeys | undefined;
+      if (env.tier !== 'production' || !keys || google?.enabled === false || keys.appVerification === 'verified') continue;
+      ctx.report(env.file, {
+        path: ['providers', 'GOOGLE', 'dedicatedKeys', 'appVerification'],
+        message: `production uses a Google app whose verification is ${keys.appVerification}`,
+        hint: 'finish Google\'s OAuth app verification (Terra asks for a demo video) before going live, then set `appVerification: verified`',
+      });
+    }
+  },
+};

@@ -1,0 +1,30 @@
+import { SOURCES } from '../catalog/sources';
+import type { Rule } from './types';
+import { enabledProviders, modeledEnvironments } from './util/environments';
+
+/** A provider that goes live without a staging run has never had its keys, scopes or callbacks exercised. */
+export const productionProviderNotStaged: Rule = {
+  id: 'production-provider-not-staged',
+  severity: 'warning',
+  description: 'A provider enabled in a production-tier environment but in no staging-tier environment warns: it reaches real users untried.',
+  source: SOURCES.environments,
+  check(ctx) {
+    const environments = modeledEnvironments(ctx);
+    const staging = environments.filter((e) => e.tier === 'staging');
+    // With only some files loaded, a staging file may exist that we did not read.
+    if (staging.length === 0 && !ctx.complete) return;
+    const staged = new Set(staging.flatMap((e) => enabledProviders(e.model).map(([code]) => code)));
+    for (const env of environments) {
+      if (env.tier !== 'production') continue;
+      for (const [code] of enabledProviders(env.model)) {
+        if (staged.has(code)) continue;
+        ctx.report(env.file, {
+          path: ['providers', code],
+          target: 'key',
+          message: `\`${code}\` is enabled in production but in no staging-tier environment`,
+          hint: `enable ${code} in a staging-tier environment first and try a real connection there`,
+        });
+      }
+    }
+  },
+};

@@ -1,0 +1,22 @@
+import { SOURCES } from '../catalog/sources';
+import type { Rule } from './types';
+import { modeledEnvironments, providerSettings } from './util/environments';
+
+/** Samsung's privileged SDK route is gated by Samsung itself; without approval no data arrives. */
+export const samsungRoute: Rule = {
+  id: 'samsung-route',
+  severity: 'error',
+  description: 'The direct Samsung Health route (Samsung\'s privileged SDK) needs Samsung\'s partnership approval (`partnershipApproved: true`); otherwise use the Health Connect route.',
+  source: `${SOURCES.funFacts}; ${SOURCES.october2025}`,
+  check(ctx) {
+    for (const env of modeledEnvironments(ctx)) {
+      const samsung = providerSettings(env.model, 'SAMSUNG');
+      if (!samsung || samsung.enabled === false || samsung.route !== 'direct' || samsung.partnershipApproved === true) continue;
+      ctx.report(env.file, {
+        path: ['providers', 'SAMSUNG', 'route'],
+        message: 'the direct Samsung route needs Samsung\'s partnership approval, and `partnershipApproved` is not true',
+        hint: 'apply with Samsung (mention Terra) and set `partnershipApproved: true` once approved, or use `route: health-connect`',
+      });
+    }
+  },
+};

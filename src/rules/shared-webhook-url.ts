@@ -1,0 +1,31 @@
+import { SOURCES } from '../catalog/sources';
+import type { Rule } from './types';
+import { modeledEnvironments } from './util/environments';
+
+const normalize = (url: string) => url.trim().replace(/\/+$/, '').replace(/^([a-z]+:\/\/[^/]+)/i, (origin) => origin.toLowerCase());
+
+/** Terra signs each environment's events with its own secret; one receiver then rejects the others' events. */
+export const sharedWebhookUrl: Rule = {
+  id: 'shared-webhook-url',
+  severity: 'warning',
+  description:
+    'One webhook URL shared by several environments warns: Terra signs each environment with a different secret, so a receiver holding one secret rejects the others\' events.',
+  source: SOURCES.signatureMismatch,
+  check(ctx) {
+    const first = new Map<string, string>();
+    for (const env of modeledEnvironments(ctx)) {
+      if (!env.model.webhook) continue;
+      const url = normalize(env.model.webhook.url);
+      const owner = first.get(url);
+      if (owner === undefined) {
+        first.set(url, env.file.path);
+        continue;
+      }
+      ctx.report(env.file, {
+        path: ['webhook', 'url'],
+        message: `webhook URL is the same as in ${owner}, but Terra signs each environment with a different secret`,
+        hint: 'give each environment its own receiver URL (e.g. a path per environment), or verify against every environment\'s secret',
+      });
+    }
+  },
+};

@@ -1,0 +1,37 @@
+import { SOURCES } from '../catalog/sources';
+import type { Rule } from './types';
+import { deployedEnvironment } from './util/stacks';
+
+/** `pulumi up -s <env>` deploys config/<env>.yaml: either side alone is a half-set-up environment. */
+export const stackFilePairing: Rule = {
+  id: 'stack-file-pairing',
+  severity: 'error',
+  description:
+    'Every config/<env>.yaml has a Pulumi.<env>.yaml stack file and every stack file deploys an existing config/<env>.yaml (`terra-iac:environment` can point a stack elsewhere). Checked only when the whole project is validated.',
+  source: `${SOURCES.pulumiProjectConfig}; terra-iac design (one stack per environment)`,
+  check(ctx) {
+    if (!ctx.complete) return;
+    const deployed = new Set(ctx.stacks.map(deployedEnvironment));
+    const environments = new Set(ctx.environments.map((e) => e.name));
+    for (const env of ctx.environments) {
+      if (deployed.has(env.name)) continue;
+      ctx.report(env.file, {
+        path: [],
+        message: `${env.file.path} has no Pulumi stack file (Pulumi.${env.name}.yaml)`,
+        hint: `run \`pulumi stack init ${env.name}\` to create it, then set its secrets with \`pulumi config set --secret <key> --stack ${env.name}\``,
+      });
+    }
+    for (const stack of ctx.stacks) {
+      const target = deployedEnvironment(stack);
+      if (environments.has(target)) continue;
+      const explicit = target !== stack.name;
+      ctx.report(stack.file, {
+        path: explicit ? ['config', 'terra-iac:environment'] : [],
+        message: `${stack.file.path} deploys config/${target}.yaml, which does not exist`,
+        hint: explicit
+          ? 'point `terra-iac:environment` at an existing config/<env>.yaml'
+          : `create config/${target}.yaml, or remove the stack with \`pulumi stack rm ${target}\``,
+      });
+    }
+  },
+};

@@ -1,0 +1,62 @@
+import { SOURCES } from '../catalog/sources';
+import { PassphraseError, decryptValue, unlockStack } from '../load/pulumi-passphrase';
+import { PassphraseFileError, passphraseFromEnv, usesPassphraseProvider } from '../infra/stack-passphrase';
+import type { Rule } from './types';
+import { modeledStacks, secureValues } from './util/stacks';
+
+/**
+ * With PULUMI_CONFIG_PASSPHRASE (or _FILE) set, every `secure:` value of a passphrase stack must open under
+ * that stack's own key: a value pasted from another stack (another salt) fails here instead of in `pulumi up`.
+ * Nothing decrypted is kept or printed; the key is derived once per stack (PBKDF2, 1,000,000 rounds).
+ */
+export const stackSecretDecrypts: Rule = {
+  id: 'stack-secret-decrypts',
+  severity: 'error',
+  description:
+    'With PULUMI_CONFIG_PASSPHRASE set, each `secure:` value of a passphrase stack decrypts under that stack\'s own encryptionsalt; a value encrypted for another stack or with another passphrase is reported. No decrypted value is printed.',
+  source: SOURCES.pulumiPassphrase,
+  check(ctx) {
+    let passphrase: string | undefined;
+    try {
+      passphrase = passphraseFromEnv(ctx.env);
+    } catch (error) {
+      if (!(error instanceof PassphraseFileError)) throw error;
+      const first = modeledStacks(ctx)[0];
+      if (first) ctx.report(first.file, { path: ['encryptionsalt'], severity: 'warning', message: error.message, hint: 'fix the path, or set PULUMI_CONFIG_PASSPHRASE' });
+      return;
+    }
+    if (passphrase === undefined) return;
+    for (const stack of modeledStacks(ctx)) {
+      const salt = stack.model.encryptionsalt;
+      if (!salt || !usesPassphraseProvider(stack.model)) continue;
+      const values = secureValues(stack);
+      if (values.length === 0) continue;
+      let key: Buffer;
+      try {
+        key = unlockStack(passphrase, salt);
+      } catch (error) {
+        if (!(error instanceof PassphraseError)) throw error;
+        ctx.report(stack.file, {
+          path: ['encryptionsalt'],
+          severity: 'warning',
+          message: `the passphrase does not unlock this stack (${error.message}), so its secure values were not checked`,
+          hint: `set PULUMI_CONFIG_PASSPHRASE to the passphrase ${stack.file.path} was created with`,
+        });
+        continue;
+      }
+      for (const { path, ciphertext } of values) {
+        try {
+          decryptValue(key, ciphertext);
+        } catch (error) {
+          if (!(error instanceof PassphraseError)) throw error;
+          const name = String(path[1]).replace(/^terra-iac:/, '');
+          ctx.report(stack.file, {
+            path,
+            message: `the secure value of ${String(path[1])} does not decrypt under this stack's encryptionsalt: it was encrypted for another stack or with another passphrase`,
+            hint: `re-enter it for this stack: pulumi config set --secret ${name} --stack ${stack.name}`,
+          });
+        }
+      }
+    }
+  },
+};

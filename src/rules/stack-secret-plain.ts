@@ -1,0 +1,26 @@
+import { SOURCES } from '../catalog/sources';
+import type { Rule } from './types';
+import { isSecureValue, modeledStacks, secretKeysOf, stackConfig } from './util/stacks';
+
+/** Pulumi refuses to run ("must be encrypted as it's secret"), and the value already sits in git in clear text. */
+export const stackSecretPlain: Rule = {
+  id: 'stack-secret-plain',
+  severity: 'error',
+  description:
+    'A stack config key that config/ references as a secret, or that Pulumi.yaml declares `secret: true`, must hold a `secure:` value, never a plain one. The value is never printed.',
+  source: `${SOURCES.pulumiProjectConfig}; ${SOURCES.pulumiSecureValue}`,
+  check(ctx) {
+    for (const stack of modeledStacks(ctx)) {
+      const config = stackConfig(stack);
+      for (const [key, why] of secretKeysOf(ctx, stack)) {
+        if (!Object.hasOwn(config, key) || isSecureValue(config[key])) continue;
+        ctx.report(stack.file, {
+          path: ['config', key],
+          message: `${key} holds a plain value, but ${why}`,
+          hint: `encrypt it with \`pulumi config set --secret ${key} --stack ${stack.name}\`; treat the exposed value as leaked and rotate it`,
+          sensitive: true,
+        });
+      }
+    }
+  },
+};

@@ -1,0 +1,37 @@
+import { SOURCES } from '../catalog/sources';
+import { collectSecretRefs, fullStackKey, PROJECT_NAMESPACE } from '../load/secret-refs';
+import type { Rule } from './types';
+import { modeledEnvironments } from './util/environments';
+import { deployedEnvironment, modeledStacks, stackConfig, type ModeledStack } from './util/stacks';
+
+/** A reference to a stack config key that the stack does not hold fails `pulumi up` with "missing configuration". */
+export const stackSecretPresent: Rule = {
+  id: 'stack-secret-present',
+  severity: 'error',
+  description:
+    'Every `fromStackConfig` reference in config/<env>.yaml is present in that environment\'s stack file; the fix hint is the exact `pulumi config set --secret <key> --stack <env>` command.',
+  source: `${SOURCES.pulumiSecureValue}; ${SOURCES.pulumiProjectConfig}`,
+  check(ctx) {
+    const stacksByEnvironment = new Map<string, ModeledStack[]>();
+    for (const stack of modeledStacks(ctx)) {
+      const name = deployedEnvironment(stack);
+      stacksByEnvironment.set(name, [...(stacksByEnvironment.get(name) ?? []), stack]);
+    }
+    for (const env of modeledEnvironments(ctx)) {
+      const deploying = stacksByEnvironment.get(env.name) ?? [];
+      for (const found of collectSecretRefs(env.model)) {
+        if (!('fromStackConfig' in found.ref)) continue;
+        const key = fullStackKey(found.ref.fromStackConfig);
+        const name = key.replace(`${PROJECT_NAMESPACE}:`, '');
+        for (const stack of deploying) {
+          if (Object.hasOwn(stackConfig(stack), key)) continue;
+          ctx.report(env.file, {
+            path: [...found.path, 'fromStackConfig'],
+            message: `stack config key ${key} is not in ${stack.file.path}`,
+            hint: `pulumi config set --secret ${name} --stack ${stack.name}`,
+          });
+        }
+      }
+    }
+  },
+};

@@ -1,0 +1,53 @@
+import type { Tier } from '../../catalog/environment-limits';
+import { DEFAULT_TERRA_API_BASE_URL, TERRA_API_BASE_URLS } from '../../catalog/terra-hosts';
+import type { Environment } from '../../model/environment';
+import type { ProviderSettings } from '../../model/providers';
+import type { EnvironmentEntry, ProjectView } from '../types';
+
+/** An environment whose file passed its schema, so its model can be trusted. */
+export interface ModeledEnvironment extends EnvironmentEntry {
+  model: Environment;
+}
+
+export function modeledEnvironments(view: ProjectView): ModeledEnvironment[] {
+  return view.environments.filter((e): e is ModeledEnvironment => e.model !== undefined);
+}
+
+/** Every provider declared in an environment, by code, with its settings. */
+export function declaredProviders(model: Environment): [code: string, settings: ProviderSettings][] {
+  return Object.entries(model.providers as Record<string, ProviderSettings>);
+}
+
+/** Providers that are on: declared and not `enabled: false`. */
+export function enabledProviders(model: Environment): [code: string, settings: ProviderSettings][] {
+  return declaredProviders(model).filter(([, settings]) => settings.enabled !== false);
+}
+
+export function hasTier(env: EnvironmentEntry, tier: Tier): boolean {
+  return env.tier === tier;
+}
+
+/** Readable name for messages: `config/staging.yaml`. */
+export function fileOf(env: EnvironmentEntry): string {
+  return env.file.path;
+}
+
+/** The two Terra API hosts (`api.tryterra.co`, `access.tryterra.co`). */
+export const TERRA_API_HOSTS: readonly string[] = Object.values(TERRA_API_BASE_URLS).map((u) => new URL(u).hostname);
+
+/** The Terra base URL an environment uses when it is one of Terra's two, normalised; else undefined. */
+export function terraBaseUrlOf(model: Environment): string | undefined {
+  const configured = (model.terra.apiBaseUrl ?? DEFAULT_TERRA_API_BASE_URL).replace(/\/+$/, '');
+  return (Object.values(TERRA_API_BASE_URLS) as string[]).find((u) => u.toLowerCase() === configured.toLowerCase());
+}
+
+/** The Terra API host of an environment (`access.tryterra.co`) when its base URL is one of Terra's. */
+export function terraApiHostOf(model: Environment): string | undefined {
+  const base = terraBaseUrlOf(model);
+  return base ? new URL(base).hostname : undefined;
+}
+
+/** One provider's settings, typed (the model's provider map is keyed by data, so TypeScript sees `{}`). */
+export function providerSettings(model: Environment, code: string): ProviderSettings | undefined {
+  return (model.providers as Record<string, ProviderSettings | undefined>)[code];
+}

@@ -1,0 +1,33 @@
+import type { DocPath } from '../../validate/diagnostic';
+import { deref, type SchemaNode } from '../../validate/json-schema-walk';
+
+const SECRET_REF = '#/$defs/SecretRef';
+
+let environmentSchema: SchemaNode | undefined;
+
+/** The committed environment schema, read only when a file failed its schema (the rare path). */
+function schema(): SchemaNode {
+  environmentSchema ??= require('../../../schemas/environment.schema.json') as SchemaNode;
+  return environmentSchema;
+}
+
+/**
+ * Whether the environment schema puts a secret reference at `path`. There the schema stage already reports a
+ * literal as `no-plaintext-secret`, so other rules stay quiet rather than report it twice.
+ */
+export function schemaExpectsSecretRef(path: DocPath): boolean {
+  const root = schema();
+  return expectsAt(root, root, path, 0);
+}
+
+function expectsAt(root: SchemaNode, node: SchemaNode, path: DocPath, index: number): boolean {
+  if (node.$ref === SECRET_REF) return index === path.length;
+  if (index === path.length) return false;
+  const n = deref(root, node);
+  const union = n.anyOf ?? n.oneOf;
+  if (union) return union.some((branch) => expectsAt(root, branch, path, index));
+  const segment = path[index]!;
+  if (typeof segment === 'number') return n.items ? expectsAt(root, n.items, path, index + 1) : false;
+  const next = n.properties && Object.hasOwn(n.properties, segment) ? n.properties[segment] : n.additionalProperties;
+  return typeof next === 'object' ? expectsAt(root, next, path, index + 1) : false;
+}

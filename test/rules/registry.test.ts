@@ -1,0 +1,67 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { RULES } from '../../src/rules';
+import { STAGE_RULES } from '../../src/validate/stage-rules';
+import { runCase } from './rule-tester';
+
+const RULES_DIR = join(__dirname, '..', '..', 'src', 'rules');
+const NOT_RULES = new Set(['index.ts', 'types.ts']);
+const ruleFiles = readdirSync(RULES_DIR, { withFileTypes: true })
+  .filter((entry) => entry.isFile() && entry.name.endsWith('.ts') && !NOT_RULES.has(entry.name))
+  .map((entry) => entry.name.replace(/\.ts$/, ''));
+
+function readmeRegion(name: string): string {
+  const readme = readFileSync(join(__dirname, '..', '..', 'README.md'), 'utf8');
+  const start = readme.indexOf(`<!-- BEGIN ${name} -->`);
+  const end = readme.indexOf(`<!-- END ${name} -->`);
+  return start === -1 || end === -1 ? '' : readme.slice(start, end);
+}
+
+describe('rule registry', () => {
+  it('registers every rule file, and nothing else', () => {
+    expect(RULES.map((r) => r.id).sort()).toEqual([...ruleFiles].sort());
+  });
+
+  it('has unique ids in kebab-case, also across the stage findings', () => {
+    const ids = [...STAGE_RULES.map((r) => r.id), ...RULES.map((r) => r.id)];
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const id of ids) expect(id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+  });
+
+  it('each rule file exports exactly the rule with its own id', async () => {
+    for (const file of ruleFiles) {
+      const module = (await import(join(RULES_DIR, `${file}.ts`))) as Record<string, unknown>;
+      const rules = Object.values(module).filter((v): v is { id: string } => typeof v === 'object' && v !== null && 'check' in v);
+      expect(rules.map((r) => r.id), file).toEqual([file]);
+      expect(RULES).toContain(rules[0]);
+    }
+  });
+
+  it('every rule has a severity, a description and a source', () => {
+    for (const rule of [...STAGE_RULES, ...RULES]) {
+      expect(['error', 'warning', 'info'], rule.id).toContain(rule.severity);
+      expect(rule.description.length, rule.id).toBeGreaterThan(15);
+      expect(rule.source.trim(), rule.id).not.toBe('');
+    }
+  });
+
+  it('every rule id is documented in the README rules section', () => {
+    const region = readmeRegion('rules');
+    for (const rule of [...STAGE_RULES, ...RULES]) expect(region, rule.id).toContain(`\`${rule.id}\``);
+  });
+
+  it('every rule has its own test file (test/**/<rule-id>.test.ts)', () => {
+    const tests = new Set(
+      (readdirSync(join(__dirname, '..'), { recursive: true }) as string[])
+        .map((f) => basename(f))
+        .filter((f) => f.endsWith('.test.ts'))
+        .map((f) => f.replace(/\.test\.ts$/, '')),
+    );
+    for (const rule of RULES) expect(tests.has(rule.id), `test/**/${rule.id}.test.ts`).toBe(true);
+  });
+
+  it('the RuleTester baseline passes every registered rule', () => {
+    expect(runCase({ name: 'baseline', files: {} }, RULES).diagnostics).toEqual([]);
+  });
+});
