@@ -72,7 +72,9 @@ export function run(): void {
   };
   main(process.argv.slice(2), io).then(
     (code) => {
-      process.exitCode = code;
+      // Exit as soon as the command is done: terra-api 2.1.0 leaves a timer armed after a failed request, which
+      // would keep the process alive until its timeout. stdout/stderr writes are synchronous for files and pipes.
+      process.exit(code);
     },
     (error) => {
       process.stderr.write(`terra-iac: internal error: ${(error as Error).message}\n`);

@@ -1,0 +1,80 @@
+import { stringify } from 'yaml';
+import { SECRET_MARKER, type PlanReport, type PlanResource } from './plan-report';
+
+/**
+ * `terra-iac plan` for people: the note first, then the resource tree (indentation follows parents) with
+ * each resource's inputs as YAML, JSON policy documents unfolded, then the stack outputs and a count.
+ */
+export function renderPlanText(report: PlanReport): string {
+  const lines: string[] = [
+    `terra-iac plan: environment ${report.environment}, stack ${report.stack}`,
+    '',
+    ...wrap(report.note, 100),
+    ...wrap(secretLine(report), 100),
+    '',
+  ];
+  const depth = new Map<string, number>();
+  for (const r of report.resources) {
+    const level = r.parent === null ? 0 : (depth.get(r.parent) ?? 0) + 1;
+    depth.set(r.name, level);
+    const pad = '  '.repeat(level);
+    const kind = r.custom ? '' : r.parent === null ? ' (stack)' : ' (component)';
+    lines.push(`${pad}+ ${r.type}  ${r.name}${kind}${r.parent ? `  [parent: ${r.parent}]` : ''}`);
+    lines.push(...inputLines(r, `${pad}    `));
+  }
+  lines.push('', 'Stack outputs:');
+  lines.push(...indent(stringify(report.outputs, { sortMapEntries: true, lineWidth: 0 }), '  '));
+  const { resources, components, awsResources } = report.summary;
+  lines.push(
+    '',
+    `${resources} resources: ${awsResources} AWS resources, ${components} stack and component resources. Secret values show as ${SECRET_MARKER}.`,
+  );
+  return `${lines.join('\n')}\n`;
+}
+
+function secretLine(report: PlanReport): string {
+  const { source, unsetEnvironmentVariables } = report.secretValues;
+  const from = {
+    decrypted: 'secure stack values decrypted with PULUMI_CONFIG_PASSPHRASE',
+    placeholders: 'PULUMI_CONFIG_PASSPHRASE is not set, so placeholders stand in for secure stack values',
+    none: 'the stack holds no secure values',
+  }[source];
+  const unset = unsetEnvironmentVariables.length
+    ? `; placeholders stand in for unset environment variables ${unsetEnvironmentVariables.join(', ')}`
+    : '';
+  return `Secret values: ${from}${unset}. No secret value is ever printed: each shows as ${SECRET_MARKER}.`;
+}
+
+function inputLines(resource: PlanResource, pad: string): string[] {
+  const inputs = Object.fromEntries(Object.entries(resource.inputs).map(([k, v]) => [k, unfoldJson(v)]));
+  if (Object.keys(inputs).length === 0) return [];
+  return indent(stringify(inputs, { sortMapEntries: true, lineWidth: 0 }), pad);
+}
+
+/** Policy documents arrive as JSON strings; unfolded they read like the rest of the inputs. */
+function unfoldJson(value: unknown): unknown {
+  if (typeof value !== 'string' || !/^\s*[{[]/.test(value)) return value;
+  try {
+    return JSON.parse(value) as unknown;
+  } catch {
+    return value;
+  }
+}
+
+function indent(text: string, pad: string): string[] {
+  return text.replace(/\n$/, '').split('\n').map((line) => `${pad}${line}`);
+}
+
+function wrap(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  // Code spans (`pulumi up`) stay on one line.
+  for (const word of text.match(/`[^`]*`\S*|\S+/g) ?? []) {
+    if (line && line.length + word.length + 1 > width) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(line);
+  return lines;
+}

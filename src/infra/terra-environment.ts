@@ -1,0 +1,166 @@
+import * as aws from '@pulumi/aws';
+import * as pulumi from '@pulumi/pulumi';
+import type { Tier } from '../catalog/environment-limits';
+import { collectSecretRefs } from '../load/secret-refs';
+import type { Environment } from '../model/environment';
+import { environmentKey } from './environment-key';
+import { iamName, roleNameFromArn, secretName } from './names';
+import { secretsReadPolicy } from './policies';
+import { recoveryWindowInDays } from './retention';
+import { TerraS3Destination } from './s3-destination';
+import type { SmokeTestHook } from './smoke-test-hook';
+import { TerraSqsDestination } from './sqs-destination';
+import { resourceTags } from './tags';
+
+export interface TerraEnvironmentArgs {
+  /** Environment name (config/<name>.yaml): part of every secret name and the `environment` tag. */
+  environment: string;
+  /**
+   * The validated environment. Plain data rather than an Input: it decides which resources exist, and
+   * resources are never created inside `apply` (design.md convention 7). Not validated again here.
+   */
+  model: Environment;
+  /** The environment's tier: production keeps deleted secrets 30 days unless declared. */
+  tier?: Tier;
+  /** The value of every secret reference, keyed by purpose (`terra-api-key`); stored as Pulumi secrets. */
+  secretValues: Readonly<Record<string, pulumi.Input<string>>>;
+  /** The stack's AWS region (`aws:region`), written into destination credentials when none is declared. */
+  defaultRegion?: string;
+}
+
+/** A Secrets Manager secret this component created for one secret reference. */
+export interface StoredSecret {
+  purpose: string;
+  /** Terra provider code when the secret is one of its dedicated keys. */
+  provider?: string;
+  name: string;
+  secret: aws.secretsmanager.Secret;
+  version: aws.secretsmanager.SecretVersion;
+}
+
+/**
+ * One Terra environment in AWS: a Secrets Manager secret per secret reference under a KMS key with
+ * rotation, an IAM policy that reads exactly those secrets (attached to the declared consumer role), and the
+ * S3/SQS destinations the environment declares. Only the secret values are Inputs: names, the model and
+ * regions decide which resources exist and what they are called, so they are plain values.
+ */
+export class TerraEnvironment extends pulumi.ComponentResource {
+  /** One per secret reference of the environment, in document order. */
+  readonly secrets: readonly StoredSecret[];
+  /** The key that encrypts the secrets: the created key's ARN, or the declared `aws.kmsKeyId`. */
+  readonly kmsKeyRef: pulumi.Output<string>;
+  /** The policy that reads exactly these secrets; attach it to whatever consumes them. */
+  readonly readPolicyArn: pulumi.Output<string>;
+  /** The S3 and SQS destinations the environment declares, in order. */
+  readonly destinations: ReadonlyArray<TerraS3Destination | TerraSqsDestination>;
+  /** Everything the smoke test (src/infra/smoke-test.ts, wired by the program) needs; see SmokeTestHook. */
+  readonly smokeTest: SmokeTestHook;
+
+  constructor(name: string, args: TerraEnvironmentArgs, opts?: pulumi.ComponentResourceOptions) {
+    super('terra-iac:environment:TerraEnvironment', name, {}, opts);
+    const { environment, model } = args;
+    const { region, secretNamePrefix } = model.aws;
+    const ownerTeams = model.owners.map((o) => o.team);
+    const tags = (provider?: string) => resourceTags({ environment, ownerTeams, provider });
+    const recoveryWindow = recoveryWindowInDays(args.tier, model.aws.recoveryWindowInDays);
+
+    const key = environmentKey(
+      name,
+      { environment, secretNamePrefix, declaredKeyId: model.aws.kmsKeyId, tags: tags(), region },
+      this,
+    );
+    this.kmsKeyRef = key.keyRef;
+
+    this.secrets = collectSecretRefs(model).map(({ purpose, provider }) => {
+      const value = args.secretValues[purpose];
+      if (value === undefined) throw new Error(`no value given for the secret "${purpose}"`);
+      const stored = secretName(secretNamePrefix, environment, purpose);
+      const secret = new aws.secretsmanager.Secret(
+        `${name}-${purpose}`,
+        {
+          name: stored,
+          description: `terra-iac: ${purpose} of the ${environment} Terra environment (dev-id ${model.terra.devId})`,
+          kmsKeyId: key.keyRef,
+          recoveryWindowInDays: recoveryWindow,
+          tags: tags(provider),
+          region,
+        },
+        { parent: this },
+      );
+      const version = new aws.secretsmanager.SecretVersion(
+        `${name}-${purpose}-version`,
+        { secretId: secret.id, secretString: pulumi.secret(value), region },
+        { parent: this },
+      );
+      return { purpose, provider, name: stored, secret, version };
+    });
+
+    const policy = new aws.iam.Policy(
+      `${name}-read-policy`,
+      {
+        name: iamName([secretNamePrefix, environment, 'read-secrets'], 128),
+        path: '/terra-iac/',
+        description: `Read the Terra secrets of the ${environment} environment, nothing else.`,
+        policy: pulumi
+          .all([pulumi.all(this.secrets.map((s) => s.secret.arn)), key.grant])
+          .apply(([arns, grant]) => JSON.stringify(secretsReadPolicy(arns, grant))),
+        tags: tags(),
+      },
+      { parent: this },
+    );
+    this.readPolicyArn = policy.arn;
+    if (model.aws.consumerRoleArn) {
+      new aws.iam.RolePolicyAttachment(
+        `${name}-read-policy-attachment`,
+        { role: roleNameFromArn(model.aws.consumerRoleArn), policyArn: policy.arn },
+        { parent: this },
+      );
+    }
+
+    this.destinations = (model.destinations ?? []).map((destination) => {
+      const destinationRegion = destination.region ?? region ?? args.defaultRegion;
+      const kind = destination.type;
+      const label = destination.type === 's3' ? destination.bucketName : destination.queueName;
+      const credentials = {
+        secretName: secretName(secretNamePrefix, environment, `${kind}-${label}-credentials`),
+        kmsKeyRef: key.keyRef,
+        recoveryWindowInDays: recoveryWindow,
+        tags: tags(),
+        region,
+      };
+      const userName = iamName(['terra', environment, kind, label]);
+      const common = { region: destinationRegion, tags: tags(), credentials };
+      return destination.type === 's3'
+        ? new TerraS3Destination(`${name}-s3-${label}`, { destination, writerUserName: userName, ...common }, { parent: this })
+        : new TerraSqsDestination(`${name}-sqs-${label}`, { destination, senderUserName: userName, ...common }, { parent: this });
+    });
+
+    this.smokeTest = smokeTestHook(model, args.secretValues, this.secrets);
+    this.registerOutputs({
+      secretArns: Object.fromEntries(this.secrets.map((s) => [s.purpose, s.secret.arn])),
+      kmsKeyRef: this.kmsKeyRef,
+      readPolicyArn: this.readPolicyArn,
+    });
+  }
+}
+
+function smokeTestHook(
+  model: Environment,
+  values: TerraEnvironmentArgs['secretValues'],
+  secrets: readonly StoredSecret[],
+): SmokeTestHook {
+  const secretOutput = (purpose: string) => {
+    const value = values[purpose];
+    return value === undefined ? undefined : pulumi.secret(pulumi.output(value));
+  };
+  const apiKey = secretOutput('terra-api-key');
+  if (!apiKey) throw new Error('the environment has no Terra API key secret');
+  return {
+    devId: model.terra.devId,
+    apiBaseUrl: model.terra.apiBaseUrl,
+    webhookUrl: model.webhook?.url,
+    apiKey,
+    webhookSigningSecret: secretOutput('webhook-signing-secret'),
+    dependsOn: secrets.map((s) => s.version),
+  };
+}

@@ -1,0 +1,107 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PlanReport } from '../../src/infra/plan/plan-report';
+import { STACK_FRAME, terraIac, type CliResult } from './support/cli';
+import { projectCopy, removeProjectCopies } from './support/project-copy';
+import { REPO, runWith, supplySecrets } from './support/shipped';
+
+afterAll(removeProjectCopies);
+
+const DEMO = 'terra-iac-demo-passphrase';
+const NOTE = 'This is a plan of the program, not a diff against deployed state';
+
+describe('terra-iac plan --env production, from a checkout with no environment variables', () => {
+  let result: CliResult;
+  beforeAll(() => {
+    result = terraIac(['plan', '--env', 'production']);
+  });
+
+  it('succeeds and says first that it is a plan of the program, not a diff', () => {
+    expect(result.code).toBe(0);
+    expect(result.stdout.split('\n').slice(0, 4).join(' ')).toContain(NOTE);
+    expect(result.stdout.replace(/\s+/g, ' ')).toContain('PULUMI_CONFIG_PASSPHRASE is not set, so placeholders stand in');
+  });
+
+  it('lists every resource the program registers, with type, name and parent', async () => {
+    const run = await runWith(REPO, 'production', supplySecrets(REPO, 'production'));
+    for (const r of run.resources) {
+      const line = new RegExp(`\\+ ${r.type.replace(/[$/]/g, '\\$&')}  ${r.name}\\b.*${r.parent ? `\\[parent: ${r.parent.name}\\]` : '\\(stack\\)'}`);
+      expect(result.stdout).toMatch(line);
+    }
+    expect(result.stdout).toContain(`${run.resources.length} resources:`);
+  });
+
+  it('shows secret inputs as [secret] and no stack trace', () => {
+    expect(result.stdout).toMatch(/secretString: "\[secret\]"/);
+    expect(`${result.stdout}${result.stderr}`).not.toMatch(STACK_FRAME);
+  });
+});
+
+describe('terra-iac plan with the secrets available', () => {
+  it('decrypts with PULUMI_CONFIG_PASSPHRASE and prints none of the decrypted values', () => {
+    const result = terraIac(['plan', '--env', 'production'], { env: { PULUMI_CONFIG_PASSPHRASE: DEMO } });
+    expect(result.code).toBe(0);
+    expect(result.stdout.replace(/\s+/g, ' ')).toContain('secure stack values decrypted with PULUMI_CONFIG_PASSPHRASE');
+    // Every shipped demo value starts so (scripts/seal-demo-secrets.ts).
+    expect(`${result.stdout}${result.stderr}`).not.toContain('DEMO-ONLY');
+  });
+
+  it('takes fromEnv secrets from the environment and prints none of them', () => {
+    const value = `strava-test-${randomUUID()}`;
+    const result = terraIac(['plan', '--env', 'testing', '--format', 'json'], {
+      env: { PULUMI_CONFIG_PASSPHRASE: DEMO, STRAVA_CLIENT_SECRET_TESTING: value },
+    });
+    expect(result.code).toBe(0);
+    expect(`${result.stdout}${result.stderr}`).not.toContain(value);
+    const report = JSON.parse(result.stdout) as PlanReport;
+    expect(report.secretValues).toEqual({ source: 'decrypted', unsetEnvironmentVariables: [] });
+  });
+});
+
+describe('terra-iac plan --format json', () => {
+  it('gives the note, every resource with masked secret inputs, and the outputs', async () => {
+    const result = terraIac(['plan', '--env', 'staging', '--format', 'json']);
+    expect(result.code).toBe(0);
+    const report = JSON.parse(result.stdout) as PlanReport;
+    expect(report).toMatchObject({ kind: 'terra-iac-plan', environment: 'staging', stack: 'staging' });
+    expect(report.note).toContain(NOTE);
+    const run = await runWith(REPO, 'staging', supplySecrets(REPO, 'staging'));
+    expect(report.resources.map((r) => `${r.type} ${r.name} ${r.parent}`)).toEqual(run.resources.map((r) => `${r.type} ${r.name} ${r.parent?.name ?? null}`));
+    const versions = report.resources.filter((r) => r.type === 'aws:secretsmanager/secretVersion:SecretVersion');
+    expect(versions.length).toBe(7);
+    for (const v of versions) expect(v.inputs.secretString).toBe('[secret]');
+    expect(report.outputs.environment).toBe('staging');
+    expect(report.secretValues.unsetEnvironmentVariables).toEqual([]);
+  });
+});
+
+describe('terra-iac plan refuses clearly', () => {
+  it('without --env: usage error, exit 2', () => {
+    const result = terraIac(['plan']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('plan needs --env NAME');
+  });
+
+  it('for an unknown environment: exit 2, naming the known ones', () => {
+    const result = terraIac(['plan', '--env', 'qa']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/unknown environment "qa".*known: production, staging, testing/);
+  });
+
+  it('on an invalid config: exit 1 with the located diagnostics', () => {
+    const root = projectCopy({ 'config/staging.yaml': (t) => t.replace('queueName: acme-health-terra-staging', 'queueName: "bad queue"') });
+    const result = terraIac(['plan', '--env', 'staging'], { cwd: root });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(/^config\/staging\.yaml:19:16 error .*\[schema-value\]$/m);
+    expect(result.stderr).not.toMatch(STACK_FRAME);
+  });
+
+  it('with a passphrase that does not unlock the stack: exit 2, a hint, no stack trace', () => {
+    const result = terraIac(['plan', '--env', 'production'], { env: { PULUMI_CONFIG_PASSPHRASE: 'wrong' } });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('PULUMI_CONFIG_PASSPHRASE does not unlock Pulumi.production.yaml');
+    expect(result.stderr).toContain('hint: set the passphrase this stack was created with');
+    expect(result.stderr).not.toMatch(STACK_FRAME);
+  });
+});
