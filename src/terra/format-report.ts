@@ -1,0 +1,39 @@
+import type { CheckResult, CheckStatus, SmokeReport } from './smoke-types';
+
+const COLORS: Record<CheckStatus | 'reset' | 'dim', string> = {
+  pass: '\x1b[32m',
+  warn: '\x1b[33m',
+  fail: '\x1b[31m',
+  skip: '\x1b[2m',
+  dim: '\x1b[2m',
+  reset: '\x1b[0m',
+};
+
+const LABELS: Record<CheckStatus, string> = { pass: 'PASS', warn: 'WARN', fail: 'FAIL', skip: 'SKIP' };
+const ID_WIDTH = 'webhook.rejects-forged'.length;
+
+/** One check as a line: `PASS api.reachable          12 ms  message`. */
+export function formatCheckLine(result: CheckResult, color: boolean): string {
+  const label = color ? `${COLORS[result.status]}${LABELS[result.status]}${COLORS.reset}` : LABELS[result.status];
+  const time = `${result.durationMs} ms`.padStart(8);
+  const timeText = color ? `${COLORS.dim}${time}${COLORS.reset}` : time;
+  return `${label} ${result.id.padEnd(ID_WIDTH)} ${timeText}  ${result.message}`;
+}
+
+/** Counts per status, e.g. `testing: 6 passed, 1 warning, 0 failed, 1 skipped`. */
+export function formatSummary(report: SmokeReport): string {
+  const count = (status: CheckStatus) => report.checks.filter((c) => c.status === status).length;
+  const warnings = count('warn');
+  return `${report.environment}: ${count('pass')} passed, ${warnings} warning${warnings === 1 ? '' : 's'}, ${count('fail')} failed, ${count('skip')} skipped`;
+}
+
+/** The whole report as text: one line per check in check order, then the summary. */
+export function formatReportText(report: SmokeReport, color = false): string {
+  return `${report.checks.map((c) => formatCheckLine(c, color)).join('\n')}\n${formatSummary(report)}\n`;
+}
+
+/** `--format json`: `{ environment, checks: [{ id, status, message, durationMs }] }` (design.md). */
+export function formatReportJson(report: SmokeReport): string {
+  const checks = report.checks.map(({ id, status, message, durationMs }) => ({ id, status, message, durationMs }));
+  return `${JSON.stringify({ environment: report.environment, checks }, null, 2)}\n`;
+}

@@ -1,0 +1,153 @@
+import type * as TerraSdk from 'terra-api';
+import { diagnoseConnection } from './network-diagnosis';
+import { sanitizeRemoteText, type Redactor } from './redact';
+import { DEFAULT_RETRY_POLICY, withRetries, type RetryPolicy } from './retry';
+import { TerraCallError, errorBodyDetail, parseRetryAfter } from './terra-call-error';
+import {
+  parseDetailedIntegrations,
+  parseIntegrations,
+  parseUserCount,
+  parseWidgetSession,
+  type DetailedIntegration,
+  type IntegrationCatalog,
+  type Parsed,
+  type UserCount,
+  type WidgetSession,
+} from './terra-responses';
+
+/** Where and as whom to call Terra's data API. */
+export interface TerraClientOptions {
+  /** Data API base, e.g. https://api.tryterra.co/v2 or https://access.tryterra.co/api/v2. */
+  baseUrl: string;
+  devId: string;
+  apiKey: string;
+  /** Masks the API key (and any other secret) in everything this client reports. */
+  redact: Redactor;
+  retry?: RetryPolicy;
+}
+
+/** Time left for one logical call, retries included. */
+export interface CallBudget {
+  /** Epoch milliseconds. */
+  deadline: number;
+}
+
+/**
+ * The SDK, loaded on first use rather than imported: Pulumi serializes the smoke test's dynamic provider
+ * with its closure (FACTS A4), and a `require` inside a function stays a `require` in the serialized code
+ * instead of the SDK being copied by value. It also keeps the SDK out of `validate`'s start-up.
+ */
+function loadSdk(): typeof TerraSdk {
+  return require('terra-api') as typeof TerraSdk;
+}
+
+/** How much later than ours the SDK's own per-request timer fires. */
+const SDK_TIMEOUT_MARGIN_MS = 100;
+
+type SdkRequestOptions = { maxRetries: number; timeoutInSeconds: number; abortSignal: AbortSignal };
+
+/**
+ * Terra's data API through the official `terra-api` SDK, with this project's policy in force: the SDK's
+ * own retries are off (`maxRetries: 0`) and its 60 s default timeout is replaced by the caller's budget,
+ * so `withRetries` decides about 429/5xx/network errors and `Retry-After` (FACTS 1.2, [SDK] Client.d.ts).
+ */
+export class TerraApiClient {
+  private readonly sdk: TerraSdk.TerraClient;
+  private readonly errors: Pick<typeof TerraSdk, 'TerraError' | 'TerraTimeoutError'>;
+
+  constructor(private readonly options: TerraClientOptions) {
+    const { TerraClient, TerraError, TerraTimeoutError } = loadSdk();
+    this.errors = { TerraError, TerraTimeoutError };
+    this.sdk = new TerraClient({ baseUrl: options.baseUrl, devId: options.devId, apiKey: options.apiKey });
+  }
+
+  /** `GET /integrations` (no authentication needed, FACTS 1.3). */
+  listIntegrations(budget: CallBudget): Promise<IntegrationCatalog> {
+    return this.call('GET /integrations', budget, (o) => this.sdk.integrations.fetch(o), parseIntegrations);
+  }
+
+  /** `GET /integrations/detailed?sdk=true` with the dev-id: the providers enabled for this environment. */
+  listEnabledIntegrations(budget: CallBudget): Promise<DetailedIntegration[]> {
+    return this.call('GET /integrations/detailed', budget, (o) => this.sdk.integrations.detailedfetch({ sdk: true }, o), parseDetailedIntegrations);
+  }
+
+  /** `GET /subscriptions?page=0&per_page=1`: authenticated, side-effect free, and it counts users. */
+  countUsers(budget: CallBudget): Promise<UserCount> {
+    return this.call('GET /subscriptions', budget, (o) => this.sdk.user.getalluserids({ page: 0, per_page: 1 }, o), parseUserCount);
+  }
+
+  /** `POST /auth/generateWidgetSession` for these providers (mints a session that expires in 15 minutes). */
+  generateWidgetSession(providers: readonly string[], budget: CallBudget): Promise<WidgetSession> {
+    const request = { providers: providers.join(','), reference_id: 'terra-iac-smoke-test', language: 'en' };
+    return this.call('POST /auth/generateWidgetSession', budget, (o) => this.sdk.authentication.generatewidgetsession(request, o), parseWidgetSession);
+  }
+
+  private call<T>(operation: string, budget: CallBudget, invoke: (o: SdkRequestOptions) => PromiseLike<unknown>, parse: (body: unknown) => Parsed<T>): Promise<T> {
+    return withRetries(
+      async (remainingMs) => {
+        const controller = new AbortController();
+        const timer = setTimeout(() => controller.abort(), remainingMs);
+        try {
+          // Ours (which also covers reading the body) fires first. The SDK's is only just later because
+          // terra-api@2.1.0 does not clear its timer when fetch rejects (core/fetcher/makeRequest.js): a
+          // leaked timer must not outlive the run's deadline by more than the margin.
+          const sdkTimeoutSeconds = (remainingMs + SDK_TIMEOUT_MARGIN_MS) / 1000;
+          const body = await invoke({ maxRetries: 0, timeoutInSeconds: sdkTimeoutSeconds, abortSignal: controller.signal });
+          return this.parseBody(operation, body, parse);
+        } catch (error) {
+          if (error instanceof TerraCallError) throw error;
+          throw await this.classify(operation, error, controller.signal.aborted, remainingMs);
+        } finally {
+          clearTimeout(timer);
+        }
+      },
+      { deadline: budget.deadline, policy: this.options.retry ?? DEFAULT_RETRY_POLICY },
+    );
+  }
+
+  private parseBody<T>(operation: string, body: unknown, parse: (body: unknown) => Parsed<T>): T {
+    // terra-api returns an unparsable 2xx body as a value `{ok: false, error: {reason: "non-json"}}` instead of throwing.
+    const nonJson = body !== null && typeof body === 'object' && (body as { error?: { reason?: string } }).error?.reason === 'non-json';
+    const parsed: Parsed<T> = nonJson
+      ? { ok: false, reason: 'the body is not valid JSON' }
+      : body === undefined
+        ? { ok: false, reason: 'the body is empty' }
+        : parse(body);
+    if (parsed.ok) return parsed.value;
+    const reason = this.remoteText(parsed.reason);
+    return this.fail({ operation, kind: 'malformed', message: `${operation} answered with an unexpected body: ${reason}` });
+  }
+
+  private async classify(operation: string, error: unknown, aborted: boolean, remainingMs: number): Promise<TerraCallError> {
+    if (aborted || error instanceof this.errors.TerraTimeoutError) {
+      return new TerraCallError({ operation, kind: 'timeout', message: `${operation} gave no complete answer within ${roundedMs(remainingMs)} ms` });
+    }
+    if (error instanceof this.errors.TerraError && error.statusCode !== undefined) {
+      const detail = this.remoteText(errorBodyDetail(error.body) ?? '') || undefined;
+      const retryAfterMs = parseRetryAfter(error.rawResponse?.headers?.get('retry-after'));
+      const message = `${operation} answered HTTP ${error.statusCode}${detail ? `: ${detail}` : ''}`;
+      return new TerraCallError({ operation, kind: 'http', status: error.statusCode, detail, retryAfterMs, message });
+    }
+    const text = error instanceof Error ? error.message : String(error);
+    // An error status whose JSON body does not parse surfaces as a SyntaxError message from the SDK.
+    if (/JSON/.test(text)) {
+      return new TerraCallError({ operation, kind: 'malformed', message: `${operation} answered with an error body that is not valid JSON` });
+    }
+    const why = await diagnoseConnection(this.options.baseUrl, Math.min(1000, remainingMs));
+    return new TerraCallError({ operation, kind: 'network', message: `${operation} failed: ${this.options.redact(why)}` });
+  }
+
+  private remoteText(text: string): string {
+    // Redact before cutting, so a truncated secret cannot slip through as a prefix.
+    return sanitizeRemoteText(this.options.redact(text));
+  }
+
+  private fail(init: ConstructorParameters<typeof TerraCallError>[0]): never {
+    throw new TerraCallError(init);
+  }
+}
+
+/** 2998 ms left of a 3000 ms budget reads better as 3000. */
+export function roundedMs(ms: number): number {
+  return Math.ceil(ms / 100) * 100;
+}
