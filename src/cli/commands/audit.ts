@@ -1,6 +1,49 @@
-import { CommandError, type Command } from '../io';
+import { resolve } from 'node:path';
+import { buildAuditReport, collectProvenance } from '../../report/build-report';
+import { plural } from '../../report/render/cell-text';
+import { AUDIT_FORMATS, AUDIT_RENDERERS, type AuditFormat } from '../../report/render';
+import { writeAtomically } from '../../report/write-atomically';
+import { loadProject } from '../../validate/load-project';
+import { VERSION } from '../../version';
+import { parseArgs, stringFlag } from '../args';
+import { CommandError, EXIT, UsageError, type Command } from '../io';
 
-/** Placeholder until the issue that owns `audit` lands; says so plainly instead of pretending. */
-export const auditCommand: Command = async () => {
-  throw new CommandError('the audit command is not implemented yet');
+const SPEC = {
+  format: { value: true, choices: AUDIT_FORMATS },
+  output: { value: true },
+  root: { value: true },
+};
+
+/**
+ * `terra-iac audit [--format md|csv|json|html] [--output FILE]`. A report, not a gate: it exits 0 even
+ * when it lists findings (`terra-iac validate` is the gate), and 2 when it cannot be made or written.
+ */
+export const auditCommand: Command = async (args, io) => {
+  const parsed = parseArgs(args, SPEC);
+  if (parsed.positionals.length > 0) {
+    throw new UsageError(`audit takes no file arguments (got "${parsed.positionals[0]}")`, 'it always reports every config/*.yaml and Pulumi.*.yaml');
+  }
+  const root = resolve(io.cwd, stringFlag(parsed, 'root') ?? '.');
+  const format = (stringFlag(parsed, 'format') ?? 'md') as AuditFormat;
+  const project = loadProject({ root, cwd: io.cwd });
+  if (project.environments.length === 0) {
+    throw new CommandError(`no environments under ${root}: config/*.yaml is missing`, 'run from the project root (it holds config/ and Pulumi.yaml)');
+  }
+  const report = buildAuditReport(project, { toolVersion: VERSION, provenance: collectProvenance(project, io.env) });
+  const text = AUDIT_RENDERERS[format](report);
+  const output = stringFlag(parsed, 'output');
+  if (!output) {
+    io.stdout(text);
+    return EXIT.ok;
+  }
+  const path = resolve(io.cwd, output);
+  try {
+    writeAtomically(path, text);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new CommandError(`cannot write ${output}: ${code ?? (error as Error).message}`, 'check that the path is a writable file location');
+  }
+  const { errors, warnings } = report.summary;
+  io.stderr(`terra-iac: wrote the ${format} audit report of ${plural(report.summary.environments, 'environment')} to ${output} (${plural(errors, 'error')}, ${plural(warnings, 'warning')})\n`);
+  return EXIT.ok;
 };

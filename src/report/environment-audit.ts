@@ -1,0 +1,97 @@
+import { USER_LIMITS, USER_LIMIT_SOURCE } from '../catalog/environment-limits';
+import { DEFAULT_TERRA_API_BASE_URL } from '../catalog/terra-hosts';
+import { destinationSecrets, environmentSecrets } from '../load/secret-names';
+import type { Environment } from '../model/environment';
+import type { EnvironmentEntry } from '../rules/types';
+import type { Diagnostic } from '../validate/diagnostic';
+import { displayUrl, type SensitiveValues } from './redact';
+import type { EnvironmentAudit, SecretLocation, UserLimit } from './types';
+
+/** Secrets Manager's recovery window when the file sets none (AwsSettings.recoveryWindowInDays). */
+const DEFAULT_RECOVERY_DAYS = { production: 30, other: 7 } as const;
+
+/** Per-environment facts for the report; `ownDiagnostics` are those of its config and stack files. */
+export function environmentAudit(entry: EnvironmentEntry, ownDiagnostics: readonly Diagnostic[], sensitive: SensitiveValues): EnvironmentAudit {
+  const file = entry.file.path;
+  const findings = countFindings(ownDiagnostics);
+  const tier = entry.tier ?? null;
+  const limit: UserLimit = tier ? (USER_LIMITS[tier] ?? 'unlimited') : 'unknown';
+  const model = entry.model;
+  if (!model) return unknownEnvironment(entry.name, file, tier, limit, findings);
+  const text = (path: (string | number)[], value: string): string => String(sensitive.show(file, path, value));
+  const api = displayUrl(model.terra.apiBaseUrl ?? DEFAULT_TERRA_API_BASE_URL);
+  return {
+    name: entry.name,
+    file,
+    valid: true,
+    tier,
+    description: model.description === undefined ? null : text(['description'], model.description),
+    devId: text(['terra', 'devId'], model.terra.devId),
+    api: { baseUrl: api.url, host: api.host, isDefault: model.terra.apiBaseUrl === undefined },
+    webhook: model.webhook ? { ...shownUrl(text, ['webhook', 'url'], model.webhook.url), eventTypes: model.webhook.eventTypes ?? null } : null,
+    destinations: (model.destinations ?? []).map((d) => ({
+      type: d.type,
+      name: d.type === 's3' ? d.bucketName : d.queueName,
+      region: d.region ?? model.aws.region ?? null,
+      eventTypes: d.eventTypes ?? null,
+    })),
+    secrets: secretLocations(entry.name, model),
+    aws: {
+      region: model.aws.region ?? null,
+      secretNamePrefix: model.aws.secretNamePrefix,
+      kmsKey: model.aws.kmsKeyId ?? null,
+      consumerRoleArn: model.aws.consumerRoleArn ?? null,
+      recoveryWindowInDays: model.aws.recoveryWindowInDays ?? (tier === 'production' ? DEFAULT_RECOVERY_DAYS.production : DEFAULT_RECOVERY_DAYS.other),
+    },
+    owners: model.owners.map((o, i) => ({ team: text(['owners', i, 'team'], o.team), email: o.email === undefined ? null : text(['owners', i, 'email'], o.email) })),
+    users: { limit, planned: model.limits?.plannedUsers ?? null, source: USER_LIMIT_SOURCE },
+    links: (model.links ?? []).map((link, i) => shownUrl(text, ['links', i], link).url),
+    findings,
+  };
+}
+
+/** An environment whose file failed its schema: only what does not need the model. */
+function unknownEnvironment(name: string, file: string, tier: EnvironmentAudit['tier'], limit: UserLimit, findings: EnvironmentAudit['findings']): EnvironmentAudit {
+  const users = { limit, planned: null, source: USER_LIMIT_SOURCE };
+  // Same key order as a valid environment's, so the JSON reads alike.
+  return { name, file, valid: false, tier, description: null, devId: null, api: null, webhook: null, destinations: [], secrets: [], aws: null, owners: [], users, links: [], findings };
+}
+
+function shownUrl(text: (path: (string | number)[], value: string) => string, path: (string | number)[], raw: string): { url: string; host: string } {
+  const shown = text(path, raw);
+  return shown === raw ? displayUrl(raw) : { url: shown, host: shown };
+}
+
+function secretLocations(name: string, model: Environment): SecretLocation[] {
+  const generated: SecretLocation[] = destinationSecrets(name, model).map((s) => ({
+    name: s.name,
+    purpose: s.purpose,
+    source: { kind: 'destination-credentials', destination: `${s.destination.type} ${s.destination.name}` },
+  }));
+  return [...referenced(name, model), ...generated];
+}
+
+function referenced(name: string, model: Environment): SecretLocation[] {
+  return environmentSecrets(name, model).map((s) => {
+    const location: SecretLocation = {
+      name: s.name,
+      purpose: s.purpose,
+      source: 'fromStackConfig' in s.ref ? { kind: 'stack-config', key: s.ref.fromStackConfig } : { kind: 'environment-variable', variable: s.ref.fromEnv },
+    };
+    if (s.provider) location.provider = s.provider;
+    return location;
+  });
+}
+
+/** Errors, warnings and infos among some diagnostics. */
+export function countFindings(diagnostics: readonly Diagnostic[]): { errors: number; warnings: number; infos: number } {
+  let errors = 0;
+  let warnings = 0;
+  let infos = 0;
+  for (const d of diagnostics) {
+    if (d.severity === 'error') errors++;
+    else if (d.severity === 'warning') warnings++;
+    else infos++;
+  }
+  return { errors, warnings, infos };
+}
