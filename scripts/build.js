@@ -9,8 +9,8 @@ buildSync({
   platform: 'node',
   target: 'node20',
   format: 'cjs',
-  minifySyntax: true,
-  minifyWhitespace: true,
+  // No minification: Pulumi's closure serializer re-parses the source of functions the smoke-test dynamic
+  // provider captures, and it cannot parse esbuild's minified class bodies (`plan` would fail to register it).
   legalComments: 'none',
   logLevel: 'warning',
   external: ['@pulumi/*', 'terra-api', 'playwright-core'],

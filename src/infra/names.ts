@@ -5,10 +5,8 @@ import { createHash } from 'node:crypto';
  * and stays stable: renaming a Secrets Manager secret or an IAM object replaces it.
  */
 
-/** `<secretNamePrefix>/<environment>/<purpose>`, e.g. `acme-health/terra/production/terra-api-key`. */
-export function secretName(prefix: string, environment: string, purpose: string): string {
-  return `${prefix.replace(/\/+$/, '')}/${environment}/${purpose}`;
-}
+/** Secrets Manager names are shared with the audit report, so they live with the secret references. */
+export { secretName } from '../load/secret-names';
 
 /** IAM user, role and policy names allow `[\w+=,.@-]`; users are limited to 64 characters, policies to 128. */
 const IAM_UNSAFE = /[^A-Za-z0-9_+=,.@-]+/g;

@@ -1,7 +1,7 @@
 import * as aws from '@pulumi/aws';
 import * as pulumi from '@pulumi/pulumi';
 import type { Tier } from '../catalog/environment-limits';
-import { collectSecretRefs } from '../load/secret-refs';
+import { destinationCredentialsPurpose, environmentSecrets } from '../load/secret-names';
 import type { Environment } from '../model/environment';
 import { environmentKey } from './environment-key';
 import { iamName, roleNameFromArn, secretName } from './names';
@@ -71,10 +71,9 @@ export class TerraEnvironment extends pulumi.ComponentResource {
     );
     this.kmsKeyRef = key.keyRef;
 
-    this.secrets = collectSecretRefs(model).map(({ purpose, provider }) => {
+    this.secrets = environmentSecrets(environment, model).map(({ name: stored, purpose, provider }) => {
       const value = args.secretValues[purpose];
       if (value === undefined) throw new Error(`no value given for the secret "${purpose}"`);
-      const stored = secretName(secretNamePrefix, environment, purpose);
       const secret = new aws.secretsmanager.Secret(
         `${name}-${purpose}`,
         {
@@ -122,7 +121,7 @@ export class TerraEnvironment extends pulumi.ComponentResource {
       const kind = destination.type;
       const label = destination.type === 's3' ? destination.bucketName : destination.queueName;
       const credentials = {
-        secretName: secretName(secretNamePrefix, environment, `${kind}-${label}-credentials`),
+        secretName: secretName(secretNamePrefix, environment, destinationCredentialsPurpose(destination)),
         kmsKeyRef: key.keyRef,
         recoveryWindowInDays: recoveryWindow,
         tags: tags(),

@@ -3,12 +3,10 @@ import { DEFAULT_TERRA_API_BASE_URL } from '../catalog/terra-hosts';
 import { destinationSecrets, environmentSecrets } from '../load/secret-names';
 import type { Environment } from '../model/environment';
 import type { EnvironmentEntry } from '../rules/types';
-import type { Diagnostic } from '../validate/diagnostic';
+import { recoveryWindowInDays } from '../infra/retention';
+import { summarize, type Diagnostic } from '../validate/diagnostic';
 import { displayUrl, type SensitiveValues } from './redact';
 import type { EnvironmentAudit, SecretLocation, UserLimit } from './types';
-
-/** Secrets Manager's recovery window when the file sets none (AwsSettings.recoveryWindowInDays). */
-const DEFAULT_RECOVERY_DAYS = { production: 30, other: 7 } as const;
 
 /** Per-environment facts for the report; `ownDiagnostics` are those of its config and stack files. */
 export function environmentAudit(entry: EnvironmentEntry, ownDiagnostics: readonly Diagnostic[], sensitive: SensitiveValues): EnvironmentAudit {
@@ -41,7 +39,7 @@ export function environmentAudit(entry: EnvironmentEntry, ownDiagnostics: readon
       secretNamePrefix: model.aws.secretNamePrefix,
       kmsKey: model.aws.kmsKeyId ?? null,
       consumerRoleArn: model.aws.consumerRoleArn ?? null,
-      recoveryWindowInDays: model.aws.recoveryWindowInDays ?? (tier === 'production' ? DEFAULT_RECOVERY_DAYS.production : DEFAULT_RECOVERY_DAYS.other),
+      recoveryWindowInDays: recoveryWindowInDays(tier ?? undefined, model.aws.recoveryWindowInDays),
     },
     owners: model.owners.map((o, i) => ({ team: text(['owners', i, 'team'], o.team), email: o.email === undefined ? null : text(['owners', i, 'email'], o.email) })),
     users: { limit, planned: model.limits?.plannedUsers ?? null, source: USER_LIMIT_SOURCE },
@@ -85,13 +83,6 @@ function referenced(name: string, model: Environment): SecretLocation[] {
 
 /** Errors, warnings and infos among some diagnostics. */
 export function countFindings(diagnostics: readonly Diagnostic[]): { errors: number; warnings: number; infos: number } {
-  let errors = 0;
-  let warnings = 0;
-  let infos = 0;
-  for (const d of diagnostics) {
-    if (d.severity === 'error') errors++;
-    else if (d.severity === 'warning') warnings++;
-    else infos++;
-  }
+  const { errors, warnings, infos } = summarize(diagnostics, 0);
   return { errors, warnings, infos };
 }
