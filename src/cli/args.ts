@@ -1,3 +1,4 @@
+import { didYouMean } from '../validate/did-you-mean';
 import { UsageError } from './io';
 
 export interface FlagSpec {
@@ -34,19 +35,21 @@ export function parseArgs(args: readonly string[], spec: Record<string, FlagSpec
     }
     const eq = arg.indexOf('=');
     const name = arg.slice(2, eq === -1 ? undefined : eq);
-    const flag = spec[name];
+    const flag = Object.hasOwn(spec, name) ? spec[name] : undefined;
     if (!flag) {
       const known = Object.keys(spec);
-      const close = known.find((k) => k.startsWith(name) || name.startsWith(k));
+      const close = known.find((k) => k.startsWith(name) || name.startsWith(k)) ?? didYouMean(name, known);
       throw new UsageError(`unknown option --${name}`, close ? `did you mean --${close}?` : `options: ${known.map((k) => `--${k}`).join(', ')}`);
     }
     let value: string | boolean = true;
     if (flag.value) {
       if (eq !== -1) value = arg.slice(eq + 1);
       else if (i + 1 < args.length && !args[i + 1]!.startsWith('--')) value = args[++i]!;
-      else throw new UsageError(`option --${name} needs a value`);
+      else throw new UsageError(`option --${name} needs a value`, flag.choices ? `one of ${flag.choices.join(', ')}` : undefined);
+      if (value === '') throw new UsageError(`option --${name} needs a value, got an empty one`);
       if (flag.choices && !flag.choices.includes(value)) {
-        throw new UsageError(`--${name} must be one of ${flag.choices.join(', ')}; got "${value}"`);
+        const close = didYouMean(value, flag.choices);
+        throw new UsageError(`--${name} must be one of ${flag.choices.join(', ')}; got "${value}"`, close ? `did you mean --${name} ${close}?` : undefined);
       }
     } else if (eq !== -1) {
       throw new UsageError(`option --${name} takes no value`);

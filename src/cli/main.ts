@@ -70,11 +70,25 @@ export function run(): void {
     cwd: process.cwd(),
     isTTY: Boolean(process.stdout.isTTY),
   };
+  // A reader that stops early (`validate | head`) closes the pipe: the command still ends with its own exit
+  // code, without a stack trace.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EPIPE') process.exit(EXIT.error);
+    });
+  }
   main(process.argv.slice(2), io).then(
     (code) => {
       // Exit as soon as the command is done: terra-api 2.1.0 leaves a timer armed after a failed request, which
-      // would keep the process alive until its timeout. stdout/stderr writes are synchronous for files and pipes.
-      process.exit(code);
+      // would keep the process alive until its timeout. But only once stdout and stderr are flushed: a pipe
+      // takes 64 KiB at a time and process.exit drops what is still queued (a large report came out cut).
+      process.exitCode = code;
+      let pending = 2;
+      for (const stream of [process.stdout, process.stderr]) {
+        stream.write('', () => {
+          if (--pending === 0) process.exit(code);
+        });
+      }
     },
     (error) => {
       process.stderr.write(`terra-iac: internal error: ${(error as Error).message}\n`);

@@ -1,10 +1,19 @@
+import { formatGithub } from './github';
 import { formatJson } from './json';
+import { formatJunit } from './junit';
+import { formatSarif } from './sarif';
 import { formatText } from './text';
 import type { Formatter } from './types';
 
-export const FORMATTERS: Record<string, Formatter> = {
+/** One formatter per `--format` value, in the order help texts list them. */
+export const FORMATTERS = {
   text: formatText,
   json: formatJson,
-};
+  sarif: formatSarif,
+  github: formatGithub,
+  junit: formatJunit,
+} satisfies Record<string, Formatter>;
 
-export const FORMAT_NAMES = Object.keys(FORMATTERS);
+export type FormatName = keyof typeof FORMATTERS;
+
+export const FORMAT_NAMES = Object.keys(FORMATTERS) as FormatName[];

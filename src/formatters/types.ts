@@ -1,5 +1,16 @@
-import type { Diagnostic, Summary } from '../validate/diagnostic';
+import type { Diagnostic, Severity, Summary } from '../validate/diagnostic';
 
+/** A rule as reports list it (SARIF `tool.driver.rules`): stage rules and semantic rules alike. */
+export interface RuleInfo {
+  id: string;
+  severity: Severity;
+  /** One sentence: what it checks and why. */
+  description: string;
+  /** Where the fact comes from: a URL or a named document. */
+  source: string;
+}
+
+/** Everything a formatter may use besides the diagnostics; built by the command, fixed in tests. */
 export interface FormatContext {
   /** Source text by project-relative path, for code frames; absent for unreadable files. */
   sources: ReadonlyMap<string, string | undefined>;
@@ -7,6 +18,10 @@ export interface FormatContext {
   /** ANSI colour allowed (a TTY without NO_COLOR). */
   color: boolean;
   toolVersion: string;
+  /** Every rule the run knows, in a stable order (SARIF lists them before its results). */
+  rules?: readonly RuleInfo[];
+  /** The lowest severity that fails the run (`--fail-on`); JUnit marks only those as failures. Default `error`. */
+  failOn?: 'error' | 'warning';
 }
 
 /** One pure function per `--format` value. */

@@ -1,11 +1,27 @@
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { FORMATTERS, FORMAT_NAMES } from '../../formatters';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { FORMATTERS, FORMAT_NAMES, type FormatName } from '../../formatters';
+import { ruleCatalog } from '../../formatters/rule-catalog';
+import { summaryLine } from '../../formatters/text';
+import { failsAt, type Diagnostic } from '../../validate/diagnostic';
+import { UsageError as LoadUsageError, loadProject, type LoadedProject } from '../../validate/load-project';
 import { VERSION } from '../../version';
-import { failsAt } from '../../validate/diagnostic';
-import { UsageError as LoadUsageError, loadProject } from '../../validate/load-project';
 import { listFlag, parseArgs, stringFlag } from '../args';
-import { CommandError, EXIT, UsageError, type Command } from '../io';
+import { CommandError, EXIT, UsageError, type Command, type Io } from '../io';
+
+const USAGE = `Usage: terra-iac validate [FILES...] [--env NAME]... [--format ${FORMAT_NAMES.join('|')}] [--output FILE]
+                          [--fail-on error|warning] [--root DIR]
+
+Checks config/*.yaml, Pulumi.yaml and Pulumi.*.yaml (or only FILES, or only the named environments).
+  --env NAME      check config/NAME.yaml and Pulumi.NAME.yaml (repeatable)
+  --format F      text (default), json, sarif, github (workflow annotations) or junit
+  --output FILE   write the report to FILE (atomically) and a summary to stderr
+  --fail-on SEV   exit 1 on errors (default) or on warnings too
+  --root DIR      project root (default: the current directory); github and sarif
+                  reports then give paths from the current directory, as GitHub wants
+
+Exit codes: 0 nothing at or above --fail-on, 1 findings, 2 usage, configuration or I/O error.`;
 
 const SPEC = {
   env: { value: true, repeat: true },
@@ -13,46 +29,100 @@ const SPEC = {
   output: { value: true },
   'fail-on': { value: true, choices: ['error', 'warning'] },
   root: { value: true },
+  help: {},
 };
 
 /** `terra-iac validate [FILES...] [--env NAME]... [--format F] [--output FILE] [--fail-on error|warning]` */
 export const validateCommand: Command = async (args, io) => {
+  if (args.includes('-h')) return help(io);
   const parsed = parseArgs(args, SPEC);
+  if (parsed.flags.help) return help(io);
   const root = resolve(io.cwd, stringFlag(parsed, 'root') ?? '.');
-  const format = stringFlag(parsed, 'format') ?? 'text';
+  const format = (stringFlag(parsed, 'format') ?? 'text') as FormatName;
   const failOn = (stringFlag(parsed, 'fail-on') ?? 'error') as 'error' | 'warning';
-  let project;
+  const output = stringFlag(parsed, 'output');
+  const envs = listFlag(parsed, 'env');
+  if (envs.length && parsed.positionals.length) {
+    throw new UsageError('name FILES or --env, not both', 'to check one environment, use --env NAME; to check files, list them');
+  }
+  const project = load(root, parsed.positionals, envs, io.cwd, io.env);
+  const sources = new Map(project.files.map((f) => [f.path, f.text]));
+  const color = io.isTTY && !io.env.NO_COLOR && !output;
+  const report = FORMATTERS[format](repoRelative(format, project.diagnostics, root, io.cwd), {
+    sources,
+    summary: project.summary,
+    color,
+    toolVersion: VERSION,
+    rules: ruleCatalog(),
+    failOn,
+  });
+  if (output) writeAtomically(resolve(io.cwd, output), report);
+  else io.stdout(report);
+  // The text report ends with the summary already; every other report gets it on stderr, for the log.
+  if (output || format !== 'text') io.stderr(`terra-iac: ${summaryLine(project.summary)}${output ? `; report written to ${output}` : ''}\n`);
+  if (project.diagnostics.some((d) => d.ruleId === 'file-unreadable')) return EXIT.error;
+  return failsAt(project.diagnostics, failOn) ? EXIT.findings : EXIT.ok;
+};
+
+/**
+ * GitHub places annotations and code-scanning alerts by paths from the repository root, which is where a
+ * workflow runs: with `--root sub/dir`, those two formats get paths from the working directory instead.
+ */
+function repoRelative(format: FormatName, diagnostics: readonly Diagnostic[], root: string, cwd: string): readonly Diagnostic[] {
+  const prefix = relative(cwd, root).split(sep).join('/');
+  if ((format !== 'github' && format !== 'sarif') || !prefix || prefix.startsWith('..') || isAbsolute(prefix)) return diagnostics;
+  return diagnostics.map((d) => (isAbsolute(d.file) ? d : { ...d, file: `${prefix}/${d.file}` }));
+}
+
+function help(io: Io): number {
+  io.stdout(`${USAGE}\n`);
+  return EXIT.ok;
+}
+
+function load(root: string, files: string[], envs: string[], cwd: string, env: Io['env']): LoadedProject {
+  if (!files.length && !isDirectory(root)) {
+    throw new CommandError(`project root ${root} is not a directory`, 'run from the project root, or pass --root DIR');
+  }
+  let project: LoadedProject;
   try {
-    project = loadProject({ root, files: parsed.positionals, envs: listFlag(parsed, 'env'), cwd: io.cwd });
+    // env: PULUMI_CONFIG_PASSPHRASE lets stack-secret-decrypts prove each secure value opens.
+    project = loadProject({ root, files, envs, cwd, env });
   } catch (error) {
     if (error instanceof LoadUsageError) throw new UsageError(error.message);
     throw error;
   }
   if (project.files.length === 0) {
-    throw new CommandError(`no files to check under ${root}`, 'run from the project root (it holds config/ and Pulumi.yaml), or name files');
+    throw new CommandError(
+      `no files to check under ${root}: no config/*.yaml, Pulumi.yaml or Pulumi.*.yaml`,
+      'run from the project root (it holds config/ and Pulumi.yaml), pass --root DIR, or name files',
+    );
   }
-  const sources = new Map(project.files.map((f) => [f.path, f.text]));
-  const color = io.isTTY && !io.env.NO_COLOR && !stringFlag(parsed, 'output');
-  const text = FORMATTERS[format]!(project.diagnostics, { sources, summary: project.summary, color, toolVersion: VERSION });
-  const output = stringFlag(parsed, 'output');
-  if (output) writeAtomically(resolve(io.cwd, output), text);
-  else io.stdout(text);
-  if (output || format !== 'text') {
-    const { errors, warnings } = project.summary;
-    io.stderr(`terra-iac: ${project.summary.files} files checked: ${errors} errors, ${warnings} warnings\n`);
-  }
-  if (project.diagnostics.some((d) => d.ruleId === 'file-unreadable')) return EXIT.error;
-  return failsAt(project.diagnostics, failOn) ? EXIT.findings : EXIT.ok;
-};
+  return project;
+}
 
-/** Write to a sibling temp file and rename, so a reader never sees half a report. */
-function writeAtomically(path: string, text: string): void {
+function isDirectory(path: string): boolean {
   try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** Write a sibling temp file and rename it over the target, so no reader ever sees half a report. */
+export function writeAtomically(path: string, text: string): void {
+  const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+  try {
+    if (isDirectory(path)) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
     mkdirSync(dirname(path), { recursive: true });
-    const temp = `${path}.${process.pid}.tmp`;
-    writeFileSync(temp, text);
+    writeFileSync(temp, text, { flag: 'wx' });
     renameSync(temp, path);
   } catch (error) {
-    throw new CommandError(`cannot write ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    try {
+      rmSync(temp, { force: true });
+    } catch {
+      // Nothing more to do: the report was not written, which the error below says.
+    }
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new CommandError(`cannot write ${path}: ${code ?? (error as Error).message}`, 'check that the folder exists and is writable, and that FILE is not a folder');
   }
 }
