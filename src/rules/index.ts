@@ -15,6 +15,7 @@ import { sharedWebhookUrl } from './shared-webhook-url';
 import { stackCiphertextReuse } from './stack-ciphertext-reuse';
 import { stackFilePairing } from './stack-file-pairing';
 import { stackKeyNamespace } from './stack-key-namespace';
+import { stackMissingConfig } from './stack-missing-config';
 import { stackSecretPlain } from './stack-secret-plain';
 import { stackSecretPresent } from './stack-secret-present';
 import { stackSecretDecrypts } from './stack-secret-decrypts';
@@ -58,6 +59,7 @@ export const RULES: readonly Rule[] = [
   stackFilePairing,
   stackKeyNamespace,
   stackSecretPresent,
+  stackMissingConfig,
   stackSecretPlain,
   stackCiphertextReuse,
   stackSecretDecrypts,

@@ -9,7 +9,7 @@ export interface StageRule {
   source: string;
 }
 
-const DESIGN = 'terra-iac design (../shared/design.md)';
+const DESIGN = 'terra-iac design (README, Design notes)';
 const YAML_SPEC = 'YAML 1.2 core schema (eemeli/yaml)';
 
 export const STAGE_RULES: readonly StageRule[] = [

@@ -29,7 +29,7 @@ ruleTester(secretLiteral, {
               bucketName: acme-health-terra-payloads-2024-prod-eu-west
           aws:
             secretNamePrefix: acme-health/terra
-            kmsKeyId: alias/acme-health-testing-secrets
+            kmsKeyId: alias/acme-env-0001-staging-secrets
           links:
             - https://dash.acme.example/d/${TERRA_KEY}
         `,

@@ -32,7 +32,8 @@ const hasLetterAndDigit = (s: string) => /[A-Za-z]/.test(s) && /[0-9]/.test(s);
  * and digits inside their segments.
  */
 function looksLikeSlug(token: string): boolean {
-  const segments = token.split(/[-_.]/);
+  // `/` too: KMS aliases and path-like names (`alias/acme-env-0001-staging-secrets`) are names.
+  const segments = token.split(/[-_./]/);
   return segments.length > 1 && segments.every((s) => /^(?:[a-z]*|[A-Z]*|[0-9]*)$/.test(s));
 }
 

@@ -1,0 +1,50 @@
+import { SOURCES } from '../catalog/sources';
+import { collectSecretRefs, fullStackKey } from '../load/secret-refs';
+import type { Rule } from './types';
+import { modeledEnvironments } from './util/environments';
+import { deployedEnvironment, modeledStacks, projectNamespace, stackConfig } from './util/stacks';
+
+type Declaration = { type?: string; secret?: boolean; default?: unknown; value?: unknown };
+
+/**
+ * Pulumi refuses `pulumi up` with "Stack '<stack>' is missing configuration value <key>" when Pulumi.yaml
+ * declares a key of this project with neither `default` nor `value` and the stack does not set it
+ * (pkg/workspace/config.go validateStackConfigValues). Catching it in the pull request saves a failed deploy.
+ */
+export const stackMissingConfig: Rule = {
+  id: 'stack-missing-config',
+  severity: 'error',
+  description:
+    'Every key Pulumi.yaml declares without a `default` or `value` is set in every stack file, as `pulumi up` requires ("Stack ... is missing configuration value ...").',
+  source: SOURCES.pulumiProjectConfig,
+  check(ctx) {
+    const declared = ctx.projectFile?.model?.config;
+    if (!declared) return;
+    const namespace = projectNamespace(ctx);
+    const required = Object.entries(declared).flatMap(([name, declaration]) => {
+      if (declaration === null || typeof declaration !== 'object' || Array.isArray(declaration)) return [];
+      const d = declaration as Declaration;
+      if (d.default !== undefined || d.value !== undefined) return [];
+      const key = name.includes(':') ? name : `${namespace}:${name}`;
+      return key.startsWith(`${namespace}:`) ? [{ key, name: key.slice(namespace.length + 1), secret: d.secret === true }] : [];
+    });
+    const environments = new Map(modeledEnvironments(ctx).map((e) => [e.name, e]));
+    for (const stack of modeledStacks(ctx)) {
+      const config = stackConfig(stack);
+      const env = environments.get(deployedEnvironment(stack));
+      // Keys the environment references are reported at the reference by stack-secret-present.
+      const referenced = new Set(
+        (env ? collectSecretRefs(env.model) : []).flatMap((f) => ('fromStackConfig' in f.ref ? [fullStackKey(f.ref.fromStackConfig)] : [])),
+      );
+      for (const { key, name, secret } of required) {
+        if (Object.hasOwn(config, key) || referenced.has(key)) continue;
+        ctx.report(stack.file, {
+          path: stack.model.config ? ['config'] : [],
+          target: 'key',
+          message: `Pulumi.yaml declares \`${key}\` with no default, and ${stack.file.path} does not set it: \`pulumi up\` would stop with "missing configuration"`,
+          hint: secret ? `pulumi config set --secret ${name} --stack ${stack.name}` : `pulumi config set ${name} <value> --stack ${stack.name}`,
+        });
+      }
+    }
+  },
+};
