@@ -1,6 +1,7 @@
 import { SOURCES } from '../catalog/sources';
 import type { Rule } from './types';
 import { modeledEnvironments } from './util/environments';
+import { forEachRepeat } from './util/repeats';
 
 const normalize = (url: string) => url.trim().replace(/\/+$/, '').replace(/^([a-z]+:\/\/[^/]+)/i, (origin) => origin.toLowerCase());
 
@@ -12,20 +13,16 @@ export const sharedWebhookUrl: Rule = {
     'One webhook URL shared by several environments warns: Terra signs each environment with a different secret, so a receiver holding one secret rejects the others\' events.',
   source: SOURCES.signatureMismatch,
   check(ctx) {
-    const first = new Map<string, string>();
-    for (const env of modeledEnvironments(ctx)) {
-      if (!env.model.webhook) continue;
-      const url = normalize(env.model.webhook.url);
-      const owner = first.get(url);
-      if (owner === undefined) {
-        first.set(url, env.file.path);
-        continue;
-      }
-      ctx.report(env.file, {
-        path: ['webhook', 'url'],
-        message: `webhook URL is the same as in ${owner}, but Terra signs each environment with a different secret`,
-        hint: 'give each environment its own receiver URL (e.g. a path per environment), or verify against every environment\'s secret',
-      });
-    }
+    forEachRepeat(
+      modeledEnvironments(ctx),
+      (env) => (env.model.webhook ? normalize(env.model.webhook.url) : undefined),
+      (env) => env.file.path,
+      (env, owner) =>
+        ctx.report(env.file, {
+          path: ['webhook', 'url'],
+          message: `webhook URL is the same as in ${owner}, but Terra signs each environment with a different secret`,
+          hint: 'give each environment its own receiver URL (e.g. a path per environment), or verify against every environment\'s secret',
+        }),
+    );
   },
 };

@@ -2,6 +2,7 @@ import { SOURCES } from '../catalog/sources';
 import { collectSecretRefs } from '../load/secret-refs';
 import type { Rule } from './types';
 import { modeledEnvironments } from './util/environments';
+import { forEachRepeat } from './util/repeats';
 
 /**
  * Terra keys are not interchangeable between environments. Stack config keys are per stack, so sharing a
@@ -13,22 +14,19 @@ export const uniqueSecretRefs: Rule = {
   description: 'Two environments must not read a secret from the same environment variable (`fromEnv`): each environment has its own keys and they are not interchangeable.',
   source: SOURCES.usingTheApi,
   check(ctx) {
-    const first = new Map<string, string>();
-    for (const env of modeledEnvironments(ctx)) {
-      for (const found of collectSecretRefs(env.model)) {
-        if (!('fromEnv' in found.ref)) continue;
-        const variable = found.ref.fromEnv;
-        const owner = first.get(variable);
-        if (owner === undefined) {
-          first.set(variable, env.file.path);
-        } else if (owner !== env.file.path) {
-          ctx.report(env.file, {
-            path: [...found.path, 'fromEnv'],
-            message: `environment variable ${variable} is also used by ${owner}`,
-            hint: `use a variable of this environment's own, e.g. ${variable}_${env.name.toUpperCase().replace(/[^A-Z0-9]/g, '_')}`,
-          });
-        }
-      }
-    }
+    const references = modeledEnvironments(ctx).flatMap((env) =>
+      collectSecretRefs(env.model).flatMap((found) => ('fromEnv' in found.ref ? [{ env, path: found.path, variable: found.ref.fromEnv }] : [])),
+    );
+    forEachRepeat(
+      references,
+      (r) => r.variable,
+      (r) => r.env.file.path,
+      ({ env, path, variable }, owner) =>
+        ctx.report(env.file, {
+          path: [...path, 'fromEnv'],
+          message: `environment variable ${variable} is also used by ${owner}`,
+          hint: `use a variable of this environment's own, e.g. ${variable}_${env.name.toUpperCase().replace(/[^A-Z0-9]/g, '_')}`,
+        }),
+    );
   },
 };
