@@ -1,6 +1,13 @@
 #!/usr/bin/env node
 // Bundles the CLI into dist/cli.js. Heavy dependencies stay external and load only in the commands that need them.
 const { buildSync } = require('esbuild');
+const { existsSync, readdirSync, rmSync } = require('node:fs');
+const { join } = require('node:path');
+
+// Code caches of earlier bundles (see bin/terra-iac.js) would never be read again.
+for (const entry of existsSync('dist') ? readdirSync('dist') : []) {
+  if (/^cli\.js\..*\.cache$/.test(entry)) rmSync(join('dist', entry), { force: true });
+}
 
 buildSync({
   entryPoints: ['src/cli/main.ts'],

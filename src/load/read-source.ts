@@ -53,7 +53,8 @@ export function readSource(absPath: string): ReadResult {
       problem: { ruleId: 'file-binary', message: 'file contains NUL bytes: it is binary, not YAML', hint: 'check that the right file is named', ...positionOfByte(bytes, nul) },
     };
   }
-  const bad = firstInvalidUtf8(bytes);
+  const decoded = decodeUtf8(bytes);
+  const bad = decoded === undefined ? firstInvalidUtf8(bytes) : -1;
   if (bad !== -1) {
     return {
       problem: {
@@ -64,7 +65,7 @@ export function readSource(absPath: string): ReadResult {
       },
     };
   }
-  let text = bytes.toString('utf8');
+  let text = decoded ?? bytes.toString('utf8');
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   return { text };
 }
@@ -99,14 +100,18 @@ function positionOfByte(bytes: Buffer, offset: number): { line: number; column: 
 }
 
 /** Offset of the first byte that breaks UTF-8, or -1. */
+/** The text, or undefined when the bytes are not valid UTF-8. Keeps a BOM, as Buffer#toString does. */
+function decodeUtf8(bytes: Buffer): string | undefined {
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Offset of the first byte that breaks UTF-8 (only called once decoding failed), or -1. */
 function firstInvalidUtf8(bytes: Buffer): number {
   const decoder = new TextDecoder('utf-8', { fatal: true });
-  try {
-    decoder.decode(bytes);
-    return -1;
-  } catch {
-    // Only on failure do we pay for finding where.
-  }
   let i = 0;
   while (i < bytes.length) {
     const b = bytes[i]!;

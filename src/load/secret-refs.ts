@@ -33,7 +33,10 @@ function kebab(s: string): string {
  * Every secret reference in a (schema-valid) environment, in document order. Walks the data rather than
  * listing fields, so a new secret field in the model is found without touching this function.
  */
-export function collectSecretRefs(environment: unknown): FoundSecretRef[] {
+export function collectSecretRefs(environment: unknown): readonly FoundSecretRef[] {
+  const cacheable = environment !== null && typeof environment === 'object';
+  const cached = cacheable ? refsByEnvironment.get(environment) : undefined;
+  if (cached) return cached;
   const found: FoundSecretRef[] = [];
   const visit = (value: unknown, path: DocPath): void => {
     if (isSecretRef(value)) {
@@ -49,5 +52,9 @@ export function collectSecretRefs(environment: unknown): FoundSecretRef[] {
     }
   };
   visit(environment, []);
+  if (cacheable) refsByEnvironment.set(environment, found);
   return found;
 }
+
+/** Several rules, the Pulumi program and the audit ask for the same environment's references. */
+const refsByEnvironment = new WeakMap<object, readonly FoundSecretRef[]>();

@@ -15,7 +15,8 @@ mkdirSync(join(install, 'bin'));
 mkdirSync(join(install, 'dist'));
 copyFileSync(join(REPO, 'bin', 'terra-iac.js'), join(install, 'bin', 'terra-iac.js'));
 copyFileSync(join(REPO, 'dist', 'cli.js'), join(install, 'dist', 'cli.js'));
-const cacheFile = join(install, 'dist', `cli.js.${process.version}.cache`);
+const bundleStat = statSync(join(install, 'dist', 'cli.js'));
+const cacheFile = join(install, 'dist', `cli.js.${process.version}.${bundleStat.size}-${Math.floor(bundleStat.mtimeMs)}.cache`);
 
 function validate(cwd: string) {
   return spawnSync(process.execPath, [join(install, 'bin', 'terra-iac.js'), 'validate', '--format', 'json'], { cwd, env: baseEnv(), encoding: 'utf8' });
