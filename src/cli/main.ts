@@ -4,11 +4,11 @@ import { CommandError, EXIT, UsageError, type Command, type Io } from './io';
 const USAGE = `Usage: terra-iac <command> [options]
 
 Commands:
-  validate [FILES...] [--env NAME]... [--format text|json|sarif|github|junit] [--output FILE] [--fail-on error|warning]
+  validate [FILES...] [--env NAME]... [--format text|json|sarif|github|junit] [--output FILE] [--fail-on error|warning] [--root DIR]
   smoke    --env NAME [--api-base-url URL] [--webhook-url URL] [--format text|json] [--timeout-ms N] [--skip CHECK]...
   plan     --env NAME [--format text|json]
   audit    [--format md|csv|json|html] [--output FILE]
-  diff     ENV_A ENV_B | --since GIT_REF
+  diff     ENV_A ENV_B | --since GIT_REF  [--format text|json]
 
 Exit codes: 0 ok, 1 findings or failed checks, 2 usage, configuration or I/O error.
 Add --verbose to any command to see stack traces of internal errors.`;

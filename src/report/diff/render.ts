@@ -7,7 +7,7 @@ import type { HistoryChange, HistoryDiff } from './history';
 export const DIFF_FORMATS = ['text', 'json'] as const;
 export type DiffFormat = (typeof DIFF_FORMATS)[number];
 
-/** Either diff as JSON: the value itself (shape documented in docs/readme/audit.md). */
+/** Either diff as JSON: the value itself (shape documented in README, "Reports for auditors"). */
 export function renderDiffJson(diff: EnvironmentDiff | HistoryDiff): string {
   return `${JSON.stringify(diff, null, 2)}\n`;
 }
