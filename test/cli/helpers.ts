@@ -30,8 +30,13 @@ export function baseEnv(extra: Record<string, string> = {}): Record<string, stri
 }
 
 /** Runs `node bin/terra-iac.js ...args` as a separate process, the way a user or CI does. */
-export function runCli(args: readonly string[], options: { cwd: string; env?: Record<string, string> }): CliResult {
-  const result = spawnSync(process.execPath, [BIN, ...args], { cwd: options.cwd, env: options.env ?? baseEnv(), encoding: 'utf8', timeout: 30_000 });
+export function runCli(args: readonly string[], options: { cwd: string; env?: Record<string, string>; timeoutMs?: number }): CliResult {
+  const result = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: options.cwd,
+    env: options.env ?? baseEnv(),
+    encoding: 'utf8',
+    timeout: options.timeoutMs ?? 30_000,
+  });
   if (result.error) throw result.error;
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }

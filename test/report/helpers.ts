@@ -1,16 +1,17 @@
-import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileHashes } from '../../src/report/provenance';
 import type { Provenance } from '../../src/report/types';
 import type { Rule } from '../../src/rules/types';
 import type { LoadedProject } from '../../src/validate/load-project';
+import { assertBuilt, baseEnv, runCli as runBuiltCli, type CliResult } from '../cli/helpers';
+
+export type { CliResult };
 
 export const REPO_ROOT = resolve(__dirname, '..', '..');
 export const FIXTURES = join(REPO_ROOT, 'test', 'fixtures', 'report');
 export const BASIC_FIXTURE = join(FIXTURES, 'basic');
-const CLI = join(REPO_ROOT, 'bin', 'terra-iac.js');
 
 /** Tests that spawn the CLI many times get room on a busy two-core CI machine. */
 export const E2E_TIMEOUT_MS = 120_000;
@@ -55,20 +56,8 @@ export function copyProject(from: string): string {
   return dir;
 }
 
-export interface CliResult {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs the built CLI as a user would: `node bin/terra-iac.js ...` in `cwd`. */
+/** Runs the built CLI as a user would, with the fixed report time: `node bin/terra-iac.js ...` in `cwd`. */
 export function runCli(args: readonly string[], cwd: string, env: Record<string, string> = {}): CliResult {
-  if (!existsSync(join(REPO_ROOT, 'dist', 'cli.js'))) throw new Error('dist/cli.js is missing: run `npm run build` first');
-  const result = spawnSync(process.execPath, [CLI, ...args], {
-    cwd,
-    encoding: 'utf8',
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', SOURCE_DATE_EPOCH: FIXED_EPOCH, ...env },
-    timeout: 60_000,
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+  assertBuilt();
+  return runBuiltCli(args, { cwd, env: baseEnv({ SOURCE_DATE_EPOCH: FIXED_EPOCH, ...env }), timeoutMs: 60_000 });
 }

@@ -1,21 +1,13 @@
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { BIN, REPO, baseEnv } from '../cli/helpers';
 
-export const REPO = join(__dirname, '..', '..');
-const BIN = join(REPO, 'bin', 'terra-iac.js');
+export { REPO, assertBuilt, copyProject as projectCopy, removeProjects } from '../cli/helpers';
 
 export interface CliRun {
   code: number | null;
   stdout: string;
   stderr: string;
   elapsedMs: number;
-}
-
-/** `npm test` builds first; running this folder alone needs `npm run build`. */
-export function assertBuilt(): void {
-  if (!existsSync(join(REPO, 'dist', 'cli.js'))) throw new Error('dist/cli.js is missing: run `npm run build` first');
 }
 
 /**
@@ -26,7 +18,7 @@ export function runSmokeCli(args: readonly string[], env: Record<string, string>
   const started = Date.now();
   const child = spawn(process.execPath, [BIN, 'smoke', ...args], {
     cwd,
-    env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: process.env.HOME ?? tmpdir(), ...env },
+    env: baseEnv(env),
   });
   let stdout = '';
   let stderr = '';
@@ -40,20 +32,4 @@ export function runSmokeCli(args: readonly string[], env: Record<string, string>
       resolve({ code, stdout, stderr, elapsedMs: Date.now() - started });
     });
   });
-}
-
-/** A throwaway copy of the shipped project with some files replaced; removed by `removeProjects()`. */
-const made: string[] = [];
-export function projectCopy(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'terra-iac-smoke-'));
-  made.push(dir);
-  for (const entry of ['config', 'schemas', 'Pulumi.yaml', 'Pulumi.testing.yaml', 'Pulumi.staging.yaml', 'Pulumi.production.yaml']) {
-    cpSync(join(REPO, entry), join(dir, entry), { recursive: true });
-  }
-  for (const [path, text] of Object.entries(files)) writeFileSync(join(dir, path), text);
-  return dir;
-}
-
-export function removeProjects(): void {
-  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
 }
