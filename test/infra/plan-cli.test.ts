@@ -35,6 +35,12 @@ describe('terra-iac plan --env production, from a checkout with no environment v
     expect(result.stdout).toMatch(/secretString: "\[secret\]"/);
     expect(`${result.stdout}${result.stderr}`).not.toMatch(STACK_FRAME);
   });
+
+  it('summarizes the smoke test\'s serialized provider instead of printing its code', () => {
+    expect(result.stdout).toMatch(/__provider: "\[serialized dynamic provider, \d+ bytes\]"/);
+    expect(result.stdout).not.toContain('exports.handler');
+    expect(result.stdout).toMatch(/apiKey: "\[secret\]"/);
+  });
 });
 
 describe('terra-iac plan with the secrets available', () => {

@@ -52,7 +52,7 @@ export function planReport(run: MockRun, meta: PlanMeta): PlanReport {
       name: r.name,
       parent: r.parent?.name ?? null,
       custom: r.custom,
-      inputs: mask(r.inputs) as Record<string, unknown>,
+      inputs: summarizeProvider(mask(r.inputs) as Record<string, unknown>),
     }),
   );
   const outputs = Object.fromEntries(Object.entries(run.outputs).map(([k, o]) => [k, o.secret ? SECRET_MARKER : mask(o.value)]));
@@ -67,6 +67,16 @@ export function planReport(run: MockRun, meta: PlanMeta): PlanReport {
     outputs,
     summary: { resources: resources.length, components: resources.length - custom, awsResources: custom },
   };
+}
+
+/**
+ * A dynamic resource's `__provider` input is its provider's code, serialized by Pulumi (thousands of lines;
+ * Pulumi keeps it secret in state). A reviewer needs to know it is there, not to read it.
+ */
+function summarizeProvider(inputs: Record<string, unknown>): Record<string, unknown> {
+  const provider = inputs.__provider;
+  if (typeof provider !== 'string') return inputs;
+  return { ...inputs, __provider: `[serialized dynamic provider, ${Buffer.byteLength(provider)} bytes]` };
 }
 
 function mask(value: unknown): unknown {
