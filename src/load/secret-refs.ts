@@ -29,6 +29,25 @@ function kebab(s: string): string {
   return s.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase();
 }
 
+/** What the secret at a path is for: `terra-api-key`, `webhook-signing-secret`, `strava-client-secret`, ... */
+export function secretPurpose(path: DocPath): string {
+  const field = kebab(String(path[path.length - 1]));
+  if (path[0] === 'providers') return `${String(path[1]).toLowerCase()}-${field}`;
+  return path[0] === 'terra' ? `terra-${field}` : `${kebab(String(path[0]))}-${field}`;
+}
+
+/**
+ * The exact fix for a plain value written where a secret reference belongs: a stack config key named after
+ * the secret's purpose (`terraApiKey`), the command that stores it, and the reference to write instead.
+ */
+export function plaintextSecretHint(environment: string, path: DocPath): string {
+  const key = secretPurpose(path).replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+  return (
+    `store the value with \`pulumi config set --secret ${key} --stack ${environment}\` (it prompts for it) and write ` +
+    `\`${String(path[path.length - 1])}: { fromStackConfig: ${key} }\` (or \`{ fromEnv: <VAR> }\`); treat the exposed value as leaked and rotate it`
+  );
+}
+
 /**
  * Every secret reference in a (schema-valid) environment, in document order. Walks the data rather than
  * listing fields, so a new secret field in the model is found without touching this function.
@@ -41,9 +60,7 @@ export function collectSecretRefs(environment: unknown): readonly FoundSecretRef
   const visit = (value: unknown, path: DocPath): void => {
     if (isSecretRef(value)) {
       const provider = path[0] === 'providers' ? String(path[1]) : undefined;
-      const field = kebab(String(path[path.length - 1]));
-      const purpose = provider ? `${provider.toLowerCase()}-${field}` : path[0] === 'terra' ? `terra-${field}` : `${kebab(String(path[0]))}-${field}`;
-      found.push({ ref: value, path, purpose, provider });
+      found.push({ ref: value, path, purpose: secretPurpose(path), provider });
       return;
     }
     if (Array.isArray(value)) value.forEach((item, i) => visit(item, [...path, i]));

@@ -2,6 +2,7 @@ import { TIERS, type Tier } from '../catalog/environment-limits';
 import { discoverProject, namedFiles, type FileRef } from '../load/discover';
 import { parseYaml } from '../load/parse-yaml';
 import { readSource, type ReadResult } from '../load/read-source';
+import { plaintextSecretHint } from '../load/secret-refs';
 import type { SourceFile } from '../load/source-file';
 import type { Environment } from '../model/environment';
 import type { ProjectFile } from '../model/project-file';
@@ -52,7 +53,7 @@ export function loadProject(options: LoadOptions): LoadedProject {
     const file = loadFile(ref, options, diagnostics);
     if (file.data !== undefined) {
       const findings = checkSchema(file.kind, file.data);
-      for (const finding of findings) diagnostics.push(toDiagnostic(file, finding));
+      for (const finding of findings) diagnostics.push(toDiagnostic(file, withFileHint(file, finding)));
       if (findings.length === 0) valid.add(file);
     }
     return file;
@@ -104,6 +105,12 @@ function loadFile(ref: FileRef, options: LoadOptions, diagnostics: Diagnostic[])
   }
   if (parsed.problems.length === 0) file.data = parsed.data;
   return file;
+}
+
+/** The schema stage knows paths, not files: name the environment in the fix for a plaintext secret. */
+function withFileHint(file: SourceFile, finding: Finding): Finding {
+  if (finding.ruleId !== 'no-plaintext-secret' || file.kind !== 'environment') return finding;
+  return { ...finding, hint: plaintextSecretHint(file.name, finding.path) };
 }
 
 function buildView(options: LoadOptions, files: SourceFile[], validFiles: Set<SourceFile>, complete: boolean): ProjectView {
