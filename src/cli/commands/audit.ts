@@ -2,11 +2,11 @@ import { resolve } from 'node:path';
 import { buildAuditReport, collectProvenance } from '../../report/build-report';
 import { plural } from '../../report/render/cell-text';
 import { AUDIT_FORMATS, AUDIT_RENDERERS, type AuditFormat } from '../../report/render';
-import { writeAtomically } from '../../report/write-atomically';
 import { loadProject } from '../../validate/load-project';
 import { VERSION } from '../../version';
 import { parseArgs, stringFlag } from '../args';
 import { CommandError, EXIT, UsageError, type Command } from '../io';
+import { writeReportFile } from '../write-report-file';
 
 const SPEC = {
   format: { value: true, choices: AUDIT_FORMATS },
@@ -37,12 +37,7 @@ export const auditCommand: Command = async (args, io) => {
     return EXIT.ok;
   }
   const path = resolve(io.cwd, output);
-  try {
-    writeAtomically(path, text);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new CommandError(`cannot write ${output}: ${code ?? (error as Error).message}`, 'check that the path is a writable file location');
-  }
+  writeReportFile(path, text, output);
   const { errors, warnings } = report.summary;
   io.stderr(`terra-iac: wrote the ${format} audit report of ${plural(report.summary.environments, 'environment')} to ${output} (${plural(errors, 'error')}, ${plural(warnings, 'warning')})\n`);
   return EXIT.ok;

@@ -1,5 +1,3 @@
-import { randomBytes } from 'node:crypto';
-import { mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { FORMATTERS, FORMAT_NAMES, type FormatName } from '../../formatters';
 import { ruleCatalog } from '../../formatters/rule-catalog';
@@ -9,6 +7,7 @@ import { UsageError as LoadUsageError, loadProject, type LoadedProject } from '.
 import { VERSION } from '../../version';
 import { listFlag, parseArgs, stringFlag } from '../args';
 import { CommandError, EXIT, UsageError, type Command, type Io } from '../io';
+import { isDirectory, writeReportFile } from '../write-report-file';
 
 const USAGE = `Usage: terra-iac validate [FILES...] [--env NAME]... [--format ${FORMAT_NAMES.join('|')}] [--output FILE]
                           [--fail-on error|warning] [--root DIR]
@@ -56,7 +55,7 @@ export const validateCommand: Command = async (args, io) => {
     rules: ruleCatalog(),
     failOn,
   });
-  if (output) writeAtomically(resolve(io.cwd, output), report);
+  if (output) writeReportFile(resolve(io.cwd, output), report);
   else io.stdout(report);
   // The text report ends with the summary already; every other report gets it on stderr, for the log.
   if (output || format !== 'text') io.stderr(`terra-iac: ${summaryLine(project.summary)}${output ? `; report written to ${output}` : ''}\n`);
@@ -100,29 +99,3 @@ function load(root: string, files: string[], envs: string[], cwd: string, env: I
   return project;
 }
 
-function isDirectory(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
-  }
-}
-
-/** Write a sibling temp file and rename it over the target, so no reader ever sees half a report. */
-export function writeAtomically(path: string, text: string): void {
-  const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
-  try {
-    if (isDirectory(path)) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(temp, text, { flag: 'wx' });
-    renameSync(temp, path);
-  } catch (error) {
-    try {
-      rmSync(temp, { force: true });
-    } catch {
-      // Nothing more to do: the report was not written, which the error below says.
-    }
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new CommandError(`cannot write ${path}: ${code ?? (error as Error).message}`, 'check that the folder exists and is writable, and that FILE is not a folder');
-  }
-}
