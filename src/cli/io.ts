@@ -8,6 +8,11 @@ export interface Io {
   isTTY: boolean;
 }
 
+/** Colour is for people at a terminal that did not opt out with NO_COLOR (an empty value does not opt out). */
+export function colorAllowed(io: Io): boolean {
+  return io.isTTY && !io.env.NO_COLOR;
+}
+
 /** Wrong flags or arguments: exit code 2 with the message and usage. */
 export class UsageError extends Error {
   override name = 'UsageError';

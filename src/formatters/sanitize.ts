@@ -9,7 +9,3 @@ const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202
 export function replaceUnsafeCharacters(text: string): string {
   return text.replace(UNSAFE, '\uFFFD');
 }
-
-export function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`;
-}

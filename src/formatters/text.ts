@@ -1,6 +1,7 @@
 import type { Diagnostic, Summary } from '../validate/diagnostic';
 import { codeFrame, sensitiveSpansByFile, type SensitiveSpan } from './code-frame';
-import { plural, replaceUnsafeCharacters } from './sanitize';
+import { plural } from '../plural';
+import { replaceUnsafeCharacters } from './sanitize';
 import type { Formatter } from './types';
 
 export { codeFrame } from './code-frame';

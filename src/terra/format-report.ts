@@ -1,3 +1,4 @@
+import { plural } from '../plural';
 import type { CheckResult, CheckStatus, SmokeReport } from './smoke-types';
 
 const COLORS: Record<CheckStatus | 'reset' | 'dim', string> = {
@@ -24,7 +25,7 @@ export function formatCheckLine(result: CheckResult, color: boolean): string {
 export function formatSummary(report: SmokeReport): string {
   const count = (status: CheckStatus) => report.checks.filter((c) => c.status === status).length;
   const warnings = count('warn');
-  return `${report.environment}: ${count('pass')} passed, ${warnings} warning${warnings === 1 ? '' : 's'}, ${count('fail')} failed, ${count('skip')} skipped`;
+  return `${report.environment}: ${count('pass')} passed, ${plural(warnings, 'warning')}, ${count('fail')} failed, ${count('skip')} skipped`;
 }
 
 /** The whole report as text: one line per check in check order, then the summary. */

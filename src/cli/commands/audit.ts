@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { buildAuditReport, collectProvenance } from '../../report/build-report';
-import { plural } from '../../report/render/cell-text';
+import { plural } from '../../plural';
 import { AUDIT_FORMATS, AUDIT_RENDERERS, type AuditFormat } from '../../report/render';
 import { loadProject } from '../../validate/load-project';
 import { VERSION } from '../../version';

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { plural } from '../../plural';
 import { DiffError } from '../../report/diff/diff-error';
 import { diffEnvironments } from '../../report/diff/environments';
 import { diffSince } from '../../report/diff/history';
@@ -32,7 +33,7 @@ export const diffCommand: Command = async (args, io) => {
     }
     if (parsed.positionals.length !== 2) {
       throw new UsageError(
-        `diff compares two environments: expected ENV_A ENV_B, got ${parsed.positionals.length} argument${parsed.positionals.length === 1 ? '' : 's'}`,
+        `diff compares two environments: expected ENV_A ENV_B, got ${plural(parsed.positionals.length, 'argument')}`,
         'terra-iac diff staging production, or terra-iac diff --since v1.0',
       );
     }

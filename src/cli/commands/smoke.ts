@@ -12,7 +12,7 @@ import { safeUrl } from '../../terra/webhook-probe';
 import { didYouMean } from '../../validate/did-you-mean';
 import { UsageError as LoadUsageError, loadProject } from '../../validate/load-project';
 import { listFlag, parseArgs, stringFlag, type ParsedArgs } from '../args';
-import { CommandError, EXIT, UsageError, type Command, type Io } from '../io';
+import { colorAllowed, CommandError, EXIT, UsageError, type Command, type Io } from '../io';
 
 const SPEC = {
   env: { value: true },
@@ -55,7 +55,7 @@ export const smokeCommand: Command = async (args, io) => {
     webhookUrl,
   });
 
-  const color = io.isTTY && !io.env.NO_COLOR;
+  const color = colorAllowed(io);
   const live = request.format === 'text' && io.isTTY;
   if (request.format === 'text') {
     io.stdout(`Smoke-testing ${request.env} (dev-id ${target.devId}) against ${safeUrl(target.apiBaseUrl)}\n`);
@@ -147,7 +147,7 @@ function loadEnvironment(env: string, io: Io): { model: Environment; tier?: Tier
   if (!entry?.model || errors.length) {
     const sources = new Map(project.files.map((f) => [f.path, f.text]));
     const summary = { errors: errors.length, warnings: 0, infos: 0, files: 1 };
-    io.stderr(formatText(errors, { sources, summary, color: io.isTTY && !io.env.NO_COLOR, toolVersion: '' }));
+    io.stderr(formatText(errors, { sources, summary, color: colorAllowed(io), toolVersion: '' }));
     throw new CommandError(`config/${env}.yaml has errors, so it cannot be smoke-tested`, `fix them first (terra-iac validate --env ${env})`);
   }
   return { model: entry.model, tier: entry.tier };

@@ -6,7 +6,7 @@ import { failsAt, type Diagnostic } from '../../validate/diagnostic';
 import { UsageError as LoadUsageError, loadProject, type LoadedProject } from '../../validate/load-project';
 import { VERSION } from '../../version';
 import { listFlag, parseArgs, stringFlag } from '../args';
-import { CommandError, EXIT, UsageError, type Command, type Io } from '../io';
+import { colorAllowed, CommandError, EXIT, UsageError, type Command, type Io } from '../io';
 import { isDirectory, writeReportFile } from '../write-report-file';
 
 const USAGE = `Usage: terra-iac validate [FILES...] [--env NAME]... [--format ${FORMAT_NAMES.join('|')}] [--output FILE]
@@ -46,7 +46,7 @@ export const validateCommand: Command = async (args, io) => {
   }
   const project = load(root, parsed.positionals, envs, io.cwd, io.env);
   const sources = new Map(project.files.map((f) => [f.path, f.text]));
-  const color = io.isTTY && !io.env.NO_COLOR && !output;
+  const color = colorAllowed(io) && !output;
   const report = FORMATTERS[format](repoRelative(format, project.diagnostics, root, io.cwd), {
     sources,
     summary: project.summary,

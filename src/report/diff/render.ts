@@ -1,4 +1,4 @@
-import { plural } from '../render/cell-text';
+import { plural } from '../../plural';
 import type { Difference } from './compare';
 import type { EnvironmentDiff } from './environments';
 import type { HistoryChange, HistoryDiff } from './history';

@@ -82,8 +82,3 @@ export function secretSourceText(source: EnvironmentAudit['secrets'][number]['so
 export function kmsText(kmsKey: string | null): string {
   return kmsKey ?? 'a key created for this environment';
 }
-
-/** `1 error`, `2 errors`. */
-export function plural(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? '' : 's'}`;
-}

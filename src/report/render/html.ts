@@ -1,5 +1,6 @@
 import type { AuditReport, EnvironmentAudit, ProviderCell, ProviderRow } from '../types';
-import { CELL_LEGEND, cellDetails, cellKind, eventTypesText, kmsText, plural, rowBadges, secretSourceText, userLimitText, type CellKind } from './cell-text';
+import { plural } from '../../plural';
+import { CELL_LEGEND, cellDetails, cellKind, eventTypesText, kmsText, rowBadges, secretSourceText, userLimitText, type CellKind } from './cell-text';
 import { escapeHtml as h } from './escape';
 import { AUDIT_CSS } from './html-style';
 

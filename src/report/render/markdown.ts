@@ -1,3 +1,4 @@
+import { plural } from '../../plural';
 import type { AuditReport, EnvironmentAudit, ProviderRow } from '../types';
 import {
   CELL_LEGEND,
@@ -5,7 +6,6 @@ import {
   cellKind,
   eventTypesText,
   kmsText,
-  plural,
   rowBadges,
   secretSourceText,
   userLimitText,
