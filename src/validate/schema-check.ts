@@ -12,7 +12,7 @@ const BY_KIND: Record<FileKind, { validate: validators.GeneratedValidator; schem
 };
 
 /** The committed JSON Schemas, read only when a file is invalid and needs explaining. */
-function loadSchema(file: SchemaFileName): SchemaNode {
+export function loadSchema(file: SchemaFileName): SchemaNode {
   switch (file) {
     case 'environment.schema.json':
       return require('../../schemas/environment.schema.json');

@@ -5,7 +5,8 @@ import type { Finding } from './finding';
 import { deref, describeExpected, jsonType, pickBranch, typeMatches, typeWord, type SchemaNode } from './json-schema-walk';
 import { formatPath } from './format-path';
 
-const SECRET_REF = '#/$defs/SecretRef';
+/** Where the generated schemas put a secret reference (`SecretRef` in src/model/secret-ref.ts). */
+export const SECRET_REF = '#/$defs/SecretRef';
 
 /**
  * Explains why a document fails its JSON Schema, as located findings with fix hints. Runs only after the

@@ -1,22 +1,14 @@
 import type { DocPath } from '../../validate/diagnostic';
 import { deref, type SchemaNode } from '../../validate/json-schema-walk';
-
-const SECRET_REF = '#/$defs/SecretRef';
-
-let environmentSchema: SchemaNode | undefined;
-
-/** The committed environment schema, read only when a file failed its schema (the rare path). */
-function schema(): SchemaNode {
-  environmentSchema ??= require('../../../schemas/environment.schema.json') as SchemaNode;
-  return environmentSchema;
-}
+import { loadSchema } from '../../validate/schema-check';
+import { SECRET_REF } from '../../validate/schema-explain';
 
 /**
  * Whether the environment schema puts a secret reference at `path`. There the schema stage already reports a
  * literal as `no-plaintext-secret`, so other rules stay quiet rather than report it twice.
  */
 export function schemaExpectsSecretRef(path: DocPath): boolean {
-  const root = schema();
+  const root = loadSchema('environment.schema.json');
   return expectsAt(root, root, path, 0);
 }
 
