@@ -1,0 +1,47 @@
+/**
+ * How a failure ends the process. Only `cli/main.ts` turns a kind into an exit code:
+ * `findings` is 1 (the command ran and found something), every other kind is 2.
+ */
+export type ExitKind = 'usage' | 'config' | 'io' | 'auth' | 'findings';
+
+export const EXIT = { ok: 0, findings: 1, error: 2 } as const;
+
+export function exitCodeOf(kind: ExitKind): number {
+  return kind === 'findings' ? EXIT.findings : EXIT.error;
+}
+
+export interface ErrorDetails {
+  /** How to fix it, printed after the message as `hint: ...`. */
+  hint?: string;
+  cause?: unknown;
+}
+
+/**
+ * The one error base of terra-iac: a message that never quotes a secret, an exit kind and a hint. Every typed
+ * error extends it; `cli/main.ts` alone prints it and maps it to an exit code, without a stack trace.
+ */
+export class TerraIacError extends Error {
+  override name = 'TerraIacError';
+  readonly hint?: string;
+
+  constructor(
+    message: string,
+    readonly exitKind: ExitKind = 'config',
+    details: ErrorDetails = {},
+  ) {
+    super(message, details.cause === undefined ? undefined : { cause: details.cause });
+    if (details.hint !== undefined) this.hint = details.hint;
+  }
+}
+
+/** Wrong flags or arguments: exit code 2, the message, the hint and a pointer to `--help`. */
+export class UsageError extends TerraIacError {
+  override name = 'UsageError';
+  constructor(message: string, hint?: string) {
+    super(message, 'usage', hint === undefined ? {} : { hint });
+  }
+}
+
+export function isTerraIacError(error: unknown): error is TerraIacError {
+  return error instanceof TerraIacError;
+}
