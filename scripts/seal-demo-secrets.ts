@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { parseDocument } from 'yaml';
 import { collectSecretRefs, fullStackKey } from '../src/load/secret-refs';
 import { encryptValue, newEncryptionSalt, unlockStack } from '../src/load/pulumi-passphrase';
-import { loadProject } from '../src/validate/load-project';
+import { loadProject } from '../src/project';
 
 /**
  * Writes real Pulumi passphrase ciphertext of plainly fake demo values into Pulumi.<env>.yaml for every

@@ -1,4 +1,4 @@
-import { didYouMean } from '../validate/did-you-mean';
+import { didYouMean } from '../core/did-you-mean';
 import { UsageError } from './io';
 
 export interface FlagSpec {

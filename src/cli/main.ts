@@ -1,4 +1,4 @@
-import { VERSION } from '../version';
+import { VERSION } from '../core/version';
 import { CommandError, EXIT, UsageError, type Command, type Io } from './io';
 
 const USAGE = `Usage: terra-iac <command> [options]

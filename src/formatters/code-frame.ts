@@ -1,4 +1,4 @@
-import type { Diagnostic } from '../validate/diagnostic';
+import type { Diagnostic } from '../core/diagnostic';
 import { replaceUnsafeCharacters } from './sanitize';
 
 /** A span of the source that may hold a secret, 1-based and end-exclusive like Diagnostic. */

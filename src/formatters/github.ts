@@ -1,4 +1,4 @@
-import type { Diagnostic, Severity } from '../validate/diagnostic';
+import type { Diagnostic, Severity } from '../core/diagnostic';
 import { replaceUnsafeCharacters } from './sanitize';
 import type { Formatter } from './types';
 

@@ -1,4 +1,4 @@
-import { severityRank, type Diagnostic } from '../validate/diagnostic';
+import { severityRank, type Diagnostic } from '../core/diagnostic';
 import type { Formatter } from './types';
 
 /**

@@ -1,4 +1,4 @@
-import type { Diagnostic, Severity } from '../validate/diagnostic';
+import type { Diagnostic, Severity } from '../core/diagnostic';
 import type { Formatter, RuleInfo } from './types';
 
 /** SARIF 2.1.0 (OASIS), as GitHub code scanning reads it: https://docs.oasis-open.org/sarif/sarif/v2.1.0/ */

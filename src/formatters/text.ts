@@ -1,6 +1,6 @@
-import type { Diagnostic, Summary } from '../validate/diagnostic';
+import type { Diagnostic, Summary } from '../core/diagnostic';
 import { codeFrame, sensitiveSpansByFile, type SensitiveSpan } from './code-frame';
-import { plural } from '../plural';
+import { plural } from '../core/plural';
 import { replaceUnsafeCharacters } from './sanitize';
 import type { Formatter } from './types';
 

@@ -1,4 +1,4 @@
-import type { Diagnostic, Severity, Summary } from '../validate/diagnostic';
+import type { Diagnostic, Severity, Summary } from '../core/diagnostic';
 
 /** A rule as reports list it (SARIF `tool.driver.rules`): stage rules and semantic rules alike. */
 export interface RuleInfo {

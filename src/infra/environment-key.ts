@@ -2,7 +2,7 @@ import * as aws from '@pulumi/aws';
 import * as pulumi from '@pulumi/pulumi';
 import { kmsAliasName, kmsAliasOf } from './names';
 import type { KmsKeyGrant } from './policies';
-import { KMS_KEY_DELETION_WINDOW_DAYS } from './retention';
+import { KMS_KEY_DELETION_WINDOW_DAYS } from '../model/retention';
 
 /** What the environment's KMS key gives the secrets and the read policy. */
 export interface EnvironmentKey {

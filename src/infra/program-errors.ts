@@ -1,5 +1,5 @@
 import * as pulumi from '@pulumi/pulumi';
-import type { Diagnostic } from '../validate/diagnostic';
+import type { Diagnostic } from '../core/diagnostic';
 
 /**
  * The project does not pass validation, or a secret value is missing: the program stops before creating

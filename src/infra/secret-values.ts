@@ -1,8 +1,8 @@
 import * as pulumi from '@pulumi/pulumi';
 import { collectSecretRefs, fullStackKey, PROJECT_NAMESPACE } from '../load/secret-refs';
 import type { Environment } from '../model/environment';
-import type { EnvironmentEntry } from '../rules/types';
-import type { Diagnostic } from '../validate/diagnostic';
+import type { EnvironmentEntry } from '../validate/project-view';
+import type { Diagnostic } from '../core/diagnostic';
 import { toDiagnostic } from '../validate/load-project';
 import { PLACEHOLDER_SECRET } from './secret-placeholder';
 

@@ -6,7 +6,7 @@ import type { Environment } from '../model/environment';
 import { environmentKey } from './environment-key';
 import { iamName, roleNameFromArn, secretName } from './names';
 import { secretsReadPolicy } from './policies';
-import { recoveryWindowInDays } from './retention';
+import { recoveryWindowInDays } from '../model/retention';
 import { TerraS3Destination } from './s3-destination';
 import type { SmokeTestHook } from './smoke-test-hook';
 import { TerraSqsDestination } from './sqs-destination';

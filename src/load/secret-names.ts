@@ -1,7 +1,7 @@
 import type { ExtraDestination } from '../model/destinations';
 import type { Environment } from '../model/environment';
 import type { SecretRef } from '../model/secret-ref';
-import type { DocPath } from '../validate/diagnostic';
+import type { DocPath } from '../core/diagnostic';
 import { collectSecretRefs } from './secret-refs';
 
 /** One secret an environment keeps in AWS Secrets Manager: its name there, never its value. */

@@ -1,5 +1,5 @@
 import type { SecretRef } from '../model/secret-ref';
-import type { DocPath } from '../validate/diagnostic';
+import type { DocPath } from '../core/diagnostic';
 
 export const PROJECT_NAMESPACE = 'terra-iac';
 

@@ -1,7 +1,7 @@
 import { TIERS } from '../catalog/environment-limits';
 import type { ProviderSettings } from '../model/providers';
-import type { EnvironmentEntry, StackEntry } from '../rules/types';
-import type { Diagnostic } from '../validate/diagnostic';
+import type { EnvironmentEntry, StackEntry } from '../validate/project-view';
+import type { Diagnostic } from '../core/diagnostic';
 import type { LoadedProject } from '../validate/load-project';
 import { countFindings, environmentAudit } from './environment-audit';
 import { fileHashes, gitProvenance, reportTime } from './provenance';

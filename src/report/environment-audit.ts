@@ -2,9 +2,9 @@ import { USER_LIMITS, USER_LIMIT_SOURCE } from '../catalog/environment-limits';
 import { DEFAULT_TERRA_API_BASE_URL } from '../catalog/terra-hosts';
 import { destinationSecrets, environmentSecrets } from '../load/secret-names';
 import type { Environment } from '../model/environment';
-import type { EnvironmentEntry } from '../rules/types';
-import { recoveryWindowInDays } from '../infra/retention';
-import { summarize, type Diagnostic } from '../validate/diagnostic';
+import type { EnvironmentEntry } from '../validate/project-view';
+import { recoveryWindowInDays } from '../model/retention';
+import { summarize, type Diagnostic } from '../core/diagnostic';
 import { displayUrl, type SensitiveValues } from './redact';
 import type { EnvironmentAudit, SecretLocation, UserLimit } from './types';
 

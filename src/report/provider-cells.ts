@@ -2,7 +2,7 @@ import { FREESTYLELIBRE_PRACTICE_REGIONS } from '../catalog/freestylelibre';
 import { normalizeGoogleScope } from '../catalog/google-scopes';
 import { findProvider, type ProviderFacts } from '../catalog/providers';
 import type { ProviderSettings } from '../model/providers';
-import type { DocPath } from '../validate/diagnostic';
+import type { DocPath } from '../core/diagnostic';
 import type { KeyOwnership, ProviderCell, ProviderRow } from './types';
 
 /** Returns the value at `path`, or a marker when a rule flagged it as a possible secret. */

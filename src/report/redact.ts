@@ -1,4 +1,4 @@
-import type { Diagnostic, DocPath } from '../validate/diagnostic';
+import type { Diagnostic, DocPath } from '../core/diagnostic';
 
 /** What a report prints instead of a value a rule flagged as a possible secret. */
 export const HIDDEN = '[hidden: flagged as a possible secret]';

@@ -1,7 +1,7 @@
 import type { CredentialPolicy } from '../catalog/providers';
 import type { Tier } from '../catalog/environment-limits';
 import type { DataType } from '../catalog/webhook-event-types';
-import type { Severity } from '../validate/diagnostic';
+import type { Severity } from '../core/diagnostic';
 
 /**
  * Version of the audit report's JSON shape. Adding a field keeps the version; renaming, removing or

@@ -1,5 +1,5 @@
 import { TERRA_API_BASE_URLS, TERRA_API_HOSTS_SOURCE } from '../catalog/terra-hosts';
-import type { Rule } from './types';
+import type { Rule } from '../validate/rule-contract';
 import { modeledEnvironments, terraBaseUrlOf } from './util/environments';
 
 /** Terra serves the data API from two hosts; anything else is a mock, a typo or a proxy worth a second look. */

@@ -1,5 +1,5 @@
 import { EVENT_TYPES_SOURCE, UNCONFIRMED_EVENT_TYPES } from '../catalog/webhook-event-types';
-import type { Rule } from './types';
+import type { Rule } from '../validate/rule-contract';
 import { modeledEnvironments } from './util/environments';
 
 const UNCONFIRMED: ReadonlySet<string> = new Set(UNCONFIRMED_EVENT_TYPES);

@@ -1,5 +1,5 @@
 import { FREESTYLELIBRE_PRACTICE_REGIONS, FREESTYLELIBRE_SOURCE } from '../catalog/freestylelibre';
-import type { Rule } from './types';
+import type { Rule } from '../validate/rule-contract';
 import { modeledEnvironments, providerSettings } from './util/environments';
 
 const PRACTICE_REGIONS: ReadonlySet<string> = new Set(FREESTYLELIBRE_PRACTICE_REGIONS);

@@ -1,6 +1,6 @@
 import { GOOGLE_DEFAULT_SCOPES, GOOGLE_ESSENTIAL_SCOPES, GOOGLE_SCOPES_SOURCE, normalizeGoogleScope } from '../catalog/google-scopes';
 import type { GoogleDedicatedKeys } from '../model/dedicated-keys';
-import type { Rule } from './types';
+import type { Rule } from '../validate/rule-contract';
 import { modeledEnvironments, providerSettings } from './util/environments';
 
 const KNOWN: ReadonlySet<string> = new Set(GOOGLE_DEFAULT_SCOPES);

@@ -1,6 +1,6 @@
 import { GOOGLE_SCOPES_SOURCE } from '../catalog/google-scopes';
 import type { GoogleDedicatedKeys } from '../model/dedicated-keys';
-import type { Rule } from './types';
+import type { Rule } from '../validate/rule-contract';
 import { modeledEnvironments, providerSettings } from './util/environments';
 
 /** An unverified Google app shows users a warning screen and caps sign-ups: not for production. */

@@ -1,7 +1,7 @@
 import { SOURCES } from '../catalog/sources';
 import { TERRA_API_BASE_URLS } from '../catalog/terra-hosts';
 import type { HuaweiDedicatedKeys } from '../model/dedicated-keys';
-import type { Rule } from './types';
+import type { Rule } from '../validate/rule-contract';
 import { modeledEnvironments, providerSettings, terraBaseUrlOf } from './util/environments';
 
 type UrlField = 'redirectUrl' | 'appAccessUrl' | 'healthKitCallbackUrl';

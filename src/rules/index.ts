@@ -21,7 +21,7 @@ import { stackSecretPresent } from './stack-secret-present';
 import { stackSecretDecrypts } from './stack-secret-decrypts';
 import { stravaCallbackDomain } from './strava-callback-domain';
 import { tierRequired } from './tier-required';
-import type { Rule } from './types';
+import type { Rule } from '../validate/rule-contract';
 import { uniqueDevId } from './unique-dev-id';
 import { uniqueSecretRefs } from './unique-secret-refs';
 import { userLimit } from './user-limit';

@@ -1,5 +1,5 @@
 import { SOURCES } from '../catalog/sources';
-import type { Rule } from './types';
+import type { Rule } from '../validate/rule-contract';
 import { enabledProviders, modeledEnvironments } from './util/environments';
 
 /** A provider that goes live without a staging run has never had its keys, scopes or callbacks exercised. */

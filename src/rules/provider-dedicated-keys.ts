@@ -1,7 +1,7 @@
 import { findProvider, type ProviderFacts } from '../catalog/providers';
 import { SOURCES } from '../catalog/sources';
 import type { ProviderSettings } from '../model/providers';
-import type { Rule, RuleContext } from './types';
+import type { Rule, RuleContext } from '../validate/rule-contract';
 import { declaredProviders, modeledEnvironments, type ModeledEnvironment } from './util/environments';
 
 /**

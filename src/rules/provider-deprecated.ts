@@ -1,6 +1,6 @@
 import { findProvider } from '../catalog/providers';
 import { SOURCES } from '../catalog/sources';
-import type { Rule } from './types';
+import type { Rule } from '../validate/rule-contract';
 import { enabledProviders, modeledEnvironments } from './util/environments';
 
 /** A deprecated integration can stop without notice; new users should not be sent to it. */

@@ -1,6 +1,6 @@
 import { findProvider } from '../catalog/providers';
 import { SOURCES } from '../catalog/sources';
-import type { Rule } from './types';
+import type { Rule } from '../validate/rule-contract';
 import { enabledProviders, modeledEnvironments } from './util/environments';
 
 /** Apple Health, Samsung Health, Health Connect... never appear in the web widget; the app must ship the SDK. */

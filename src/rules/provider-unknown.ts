@@ -1,7 +1,7 @@
 import { PROVIDER_CODES, findProvider } from '../catalog/providers';
 import { SOURCES } from '../catalog/sources';
-import { didYouMean } from '../validate/did-you-mean';
-import type { Rule } from './types';
+import { didYouMean } from '../core/did-you-mean';
+import type { Rule } from '../validate/rule-contract';
 import { declaredProviders, modeledEnvironments } from './util/environments';
 
 /** Terra answers an unknown resource code with 404 at connection time; catch the typo in review instead. */

@@ -1,5 +1,5 @@
 import { SOURCES } from '../catalog/sources';
-import type { Rule } from './types';
+import type { Rule } from '../validate/rule-contract';
 import { modeledEnvironments, providerSettings } from './util/environments';
 
 /** Samsung's privileged SDK route is gated by Samsung itself; without approval no data arrives. */

@@ -1,7 +1,7 @@
 import { SOURCES } from '../catalog/sources';
 import type { SourceFile } from '../load/source-file';
-import { formatPath } from '../validate/format-path';
-import type { Rule, RuleContext } from './types';
+import { formatPath } from '../core/format-path';
+import type { Rule, RuleContext } from '../validate/rule-contract';
 import { schemaExpectsSecretRef } from './util/schema-secret-ref';
 import { containsTerraShapedToken, isUrl, secretShapeOf, type SecretShape } from './util/secret-shape';
 import { modeledStacks, secretKeysOf } from './util/stacks';

@@ -1,5 +1,5 @@
 import { SOURCES } from '../catalog/sources';
-import type { Rule } from './types';
+import type { Rule } from '../validate/rule-contract';
 import { modeledEnvironments } from './util/environments';
 import { forEachRepeat } from './util/repeats';
 

@@ -1,5 +1,5 @@
 import { SOURCES } from '../catalog/sources';
-import type { Rule } from './types';
+import type { Rule } from '../validate/rule-contract';
 import { modeledStacks, secureValues } from './util/stacks';
 
 /** Each stack encrypts with its own data key (encryptionsalt); a copied ciphertext does not decrypt in another stack. */

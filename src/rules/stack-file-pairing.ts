@@ -1,5 +1,5 @@
 import { SOURCES } from '../catalog/sources';
-import type { Rule } from './types';
+import type { Rule } from '../validate/rule-contract';
 import { deployedEnvironment } from './util/stacks';
 
 /** `pulumi up -s <env>` deploys config/<env>.yaml: either side alone is a half-set-up environment. */

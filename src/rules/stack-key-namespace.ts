@@ -1,6 +1,6 @@
 import { SOURCES } from '../catalog/sources';
 import { PROJECT_NAMESPACE } from '../load/secret-refs';
-import type { Rule } from './types';
+import type { Rule } from '../validate/rule-contract';
 import { modeledStacks, stackConfig } from './util/stacks';
 
 /** Pulumi's ParseKey: one colon, or the legacy `<namespace>:config:<name>` form. */

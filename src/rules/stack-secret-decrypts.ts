@@ -1,7 +1,7 @@
 import { SOURCES } from '../catalog/sources';
 import { PassphraseError, decryptValue, unlockStack } from '../load/pulumi-passphrase';
-import { PassphraseFileError, passphraseFromEnv, usesPassphraseProvider } from '../infra/stack-passphrase';
-import type { Rule } from './types';
+import { PassphraseFileError, passphraseFromEnv, usesPassphraseProvider } from '../load/stack-passphrase';
+import type { Rule } from '../validate/rule-contract';
 import { modeledStacks, secureValues } from './util/stacks';
 
 /**

@@ -1,6 +1,6 @@
 import { SOURCES } from '../catalog/sources';
 import { collectSecretRefs, fullStackKey, PROJECT_NAMESPACE } from '../load/secret-refs';
-import type { Rule } from './types';
+import type { Rule } from '../validate/rule-contract';
 import { modeledEnvironments } from './util/environments';
 import { deployedEnvironment, modeledStacks, stackConfig, type ModeledStack } from './util/stacks';
 

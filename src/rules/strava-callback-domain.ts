@@ -1,6 +1,6 @@
 import { SOURCES } from '../catalog/sources';
 import type { StravaDedicatedKeys } from '../model/dedicated-keys';
-import type { Rule } from './types';
+import type { Rule } from '../validate/rule-contract';
 import { modeledEnvironments, providerSettings, terraApiHostOf } from './util/environments';
 
 /** Strava rejects the OAuth redirect (`{"field":"redirect_uri","code":"invalid"}`) when the domains differ. */

@@ -1,6 +1,6 @@
 import { TIERS } from '../catalog/environment-limits';
 import { SOURCES } from '../catalog/sources';
-import type { Rule } from './types';
+import type { Rule } from '../validate/rule-contract';
 
 /** Limits and checks depend on the tier; a file named `eu-prod.yaml` does not say which it is. */
 export const tierRequired: Rule = {

@@ -1,6 +1,6 @@
 import { SOURCES } from '../catalog/sources';
 import { collectSecretRefs } from '../load/secret-refs';
-import type { Rule } from './types';
+import type { Rule } from '../validate/rule-contract';
 import { modeledEnvironments } from './util/environments';
 import { forEachRepeat } from './util/repeats';
 

@@ -1,5 +1,5 @@
 import { USER_LIMITS, USER_LIMIT_SOURCE } from '../catalog/environment-limits';
-import type { Rule } from './types';
+import type { Rule } from '../validate/rule-contract';
 import { modeledEnvironments } from './util/environments';
 
 /** Terra caps testing and staging dev-ids; planning past the cap means users who cannot connect. */

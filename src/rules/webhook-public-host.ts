@@ -1,6 +1,6 @@
 import { TUNNEL_SOURCE } from '../catalog/terra-hosts';
 import { SOURCES } from '../catalog/sources';
-import type { Rule } from './types';
+import type { Rule } from '../validate/rule-contract';
 import { modeledEnvironments } from './util/environments';
 import { classifyHost, parseHttpUrl } from './util/hosts';
 

@@ -1,4 +1,4 @@
-import { plural } from '../plural';
+import { plural } from '../core/plural';
 import type { CheckResult, CheckStatus, SmokeReport } from './smoke-types';
 
 const COLORS: Record<CheckStatus | 'reset' | 'dim', string> = {

@@ -1,4 +1,4 @@
-import { VERSION } from '../version';
+import { VERSION } from '../core/version';
 import { diagnoseConnection } from './network-diagnosis';
 import type { Redactor } from './redact';
 import { DEFAULT_RETRY_POLICY, withRetries, type RetryPolicy } from './retry';

@@ -7,10 +7,10 @@ import type { SourceFile } from '../load/source-file';
 import type { Environment } from '../model/environment';
 import type { ProjectFile } from '../model/project-file';
 import type { StackFile } from '../model/stack-file';
-import { RULES } from '../rules';
-import type { EnvironmentEntry, ProjectView, Rule, RuleContext, StackEntry } from '../rules/types';
-import { compareDiagnostics, summarize, type Diagnostic, type Summary } from './diagnostic';
-import type { Finding } from './finding';
+import type { EnvironmentEntry, ProjectView, StackEntry } from './project-view';
+import type { Rule, RuleContext } from './rule-contract';
+import { compareDiagnostics, summarize, type Diagnostic, type Summary } from '../core/diagnostic';
+import type { Finding } from '../core/finding';
 import { locate, spanOfRange } from './locate';
 import { checkSchema } from './schema-check';
 
@@ -24,8 +24,8 @@ export interface LoadOptions {
   cwd?: string;
   /** Read files from this map (project-relative path to text) instead of the disk: used by rule tests. */
   virtualFiles?: Readonly<Record<string, string>>;
-  /** Rules to run; all registered rules by default. */
-  rules?: readonly Rule[];
+  /** The semantic rules to run (the composition root, src/project.ts, passes the registry). */
+  rules: readonly Rule[];
   /**
    * Environment variables rules may read (PULUMI_CONFIG_PASSPHRASE for stack-secret-decrypts). Only
    * `validate` passes them; absent means none, so every other consumer and every rule test is hermetic.
@@ -45,7 +45,7 @@ export class UsageError extends Error {
 }
 
 /** parse -> schema -> model -> rules -> diagnostics, once, for every consumer. */
-export function loadProject(options: LoadOptions): LoadedProject {
+export function runPipeline(options: LoadOptions): LoadedProject {
   const refs = selectFiles(options);
   const diagnostics: Diagnostic[] = [];
   const valid = new Set<SourceFile>();
@@ -59,7 +59,7 @@ export function loadProject(options: LoadOptions): LoadedProject {
     return file;
   });
   const view = buildView(options, files, valid, !options.files?.length && !options.envs?.length);
-  runRules(options.rules ?? RULES, view, diagnostics);
+  runRules(options.rules, view, diagnostics);
   diagnostics.sort(compareDiagnostics);
   return { ...view, diagnostics, summary: summarize(diagnostics, files.length) };
 }

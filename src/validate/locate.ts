@@ -1,7 +1,8 @@
 import { isMap, isPair, isSeq, type Node, type Pair } from 'yaml';
 import { mapKeyText } from '../load/map-key';
 import type { SourceFile } from '../load/source-file';
-import type { DocPath } from './diagnostic';
+import type { DocPath } from '../core/diagnostic';
+import type { Target } from '../core/finding';
 
 export interface Span {
   line: number;
@@ -9,9 +10,6 @@ export interface Span {
   endLine: number;
   endColumn: number;
 }
-
-/** Whether a finding is about a key itself (unknown, duplicate) or about its value. */
-export type Target = 'key' | 'value';
 
 const FILE_START: Span = { line: 1, column: 1, endLine: 1, endColumn: 1 };
 

@@ -1,7 +1,7 @@
 import * as validators from '../generated/validators';
 import type { FileKind } from '../load/source-file';
 import type { SchemaFileName } from '../model/json-schemas';
-import type { Finding } from './finding';
+import type { Finding } from '../core/finding';
 import type { SchemaNode } from './json-schema-walk';
 import { explainSchemaErrors } from './schema-explain';
 

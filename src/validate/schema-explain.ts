@@ -1,9 +1,9 @@
 import { quoteKey } from '../load/yaml-problem';
-import type { DocPath } from './diagnostic';
-import { didYouMean } from './did-you-mean';
-import type { Finding } from './finding';
+import type { DocPath } from '../core/diagnostic';
+import { didYouMean } from '../core/did-you-mean';
+import type { Finding } from '../core/finding';
 import { deref, describeExpected, jsonType, pickBranch, typeMatches, typeWord, type SchemaNode } from './json-schema-walk';
-import { formatPath } from './format-path';
+import { formatPath } from '../core/format-path';
 
 /** Where the generated schemas put a secret reference (`SecretRef` in src/model/secret-ref.ts). */
 export const SECRET_REF = '#/$defs/SecretRef';

@@ -1,5 +1,5 @@
 import { SOURCES } from '../catalog/sources';
-import type { Severity } from './diagnostic';
+import type { Severity } from '../core/diagnostic';
 
 /** Findings the reading, YAML and schema stages produce; documented and tested like the rule files. */
 export interface StageRule {

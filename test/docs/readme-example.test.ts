@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadProject } from '../../src/validate/load-project';
+import { loadProject } from '../../src/project';
 
 const REPO = join(__dirname, '..', '..');
 const README = readFileSync(join(REPO, 'README.md'), 'utf8');

@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
 import type { FormatContext } from '../../src/formatters/types';
-import { summarize, type Diagnostic } from '../../src/validate/diagnostic';
+import { summarize, type Diagnostic } from '../../src/core/diagnostic';
 
 /** Values planted in the fixture source: no output may ever contain them. */
 export const SHORT_SECRET = 'hunter2hunter2';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { escapeData, escapeProperty, formatGithub } from '../../src/formatters/github';
-import type { Diagnostic } from '../../src/validate/diagnostic';
+import type { Diagnostic } from '../../src/core/diagnostic';
 import { DIAGNOSTICS, SOURCE_CANARY, context, expectNoSecrets } from './fixtures';
 
 describe('github formatter', () => {

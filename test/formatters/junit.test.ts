@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatJunit } from '../../src/formatters/junit';
-import type { Diagnostic } from '../../src/validate/diagnostic';
+import type { Diagnostic } from '../../src/core/diagnostic';
 import { DIAGNOSTICS, SOURCE_CANARY, context, expectNoSecrets } from './fixtures';
 import { checkXml } from './xml-well-formed';
 

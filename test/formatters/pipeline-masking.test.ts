@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { FORMATTERS, FORMAT_NAMES } from '../../src/formatters';
 import { MASK } from '../../src/formatters/code-frame';
 import { ruleCatalog } from '../../src/formatters/rule-catalog';
-import { loadProject } from '../../src/validate/load-project';
+import { loadProject } from '../../src/project';
 
 const REPO = join(__dirname, '..', '..');
 const FIRST = 'first-line-secret-value';

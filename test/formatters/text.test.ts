@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MASK, codeFrame, sensitiveSpans } from '../../src/formatters/code-frame';
 import { formatText } from '../../src/formatters/text';
-import type { Diagnostic } from '../../src/validate/diagnostic';
+import type { Diagnostic } from '../../src/core/diagnostic';
 import { DIAGNOSTICS, LONG_SECRET, SHORT_SECRET, STAGING_SOURCE, context, expectNoSecrets } from './fixtures';
 
 const ESC = '\x1b[';

@@ -5,7 +5,7 @@ import { parse } from 'yaml';
 import { collectSecretRefs, fullStackKey } from '../../src/load/secret-refs';
 import type { ProjectFile } from '../../src/model/project-file';
 import { ProjectStackKeys, type StackFile } from '../../src/model/stack-file';
-import { loadProject } from '../../src/validate/load-project';
+import { loadProject } from '../../src/project';
 import { pulumiStackConfigErrors, type Declarations } from './support/pulumi-stack-check';
 import { REPO } from './support/shipped';
 

@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { PassphraseError, decryptValue, unlockStack } from '../../src/load/pulumi-passphrase';
 import { stackSecretDecrypts } from '../../src/rules/stack-secret-decrypts';
-import { loadProject } from '../../src/validate/load-project';
+import { loadProject } from '../../src/project';
 import { projectCopy, removeProjectCopies } from './support/project-copy';
 import { REPO } from './support/shipped';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { recoveryWindowInDays } from '../../src/infra/retention';
+import { recoveryWindowInDays } from '../../src/model/retention';
 import { resourceTags } from '../../src/infra/tags';
 
 describe('resourceTags', () => {

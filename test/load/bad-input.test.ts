@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Diagnostic } from '../../src/validate/diagnostic';
-import { loadProject } from '../../src/validate/load-project';
+import type { Diagnostic } from '../../src/core/diagnostic';
+import { loadProject } from '../../src/project';
 import { BAD_INPUT_CASES, VALID_ENV } from '../fixtures/bad-input/cases';
 import { materialize } from '../fixtures/bad-input/materialize';
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { parseYaml } from '../../src/load/parse-yaml';
-import { loadProject } from '../../src/validate/load-project';
+import { loadProject } from '../../src/project';
 import { mutatedData } from './data-mutations';
 import { positionProblem } from './positions';
 import { shippedFiles } from './shipped-files';

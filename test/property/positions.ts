@@ -1,4 +1,4 @@
-import type { Diagnostic } from '../../src/validate/diagnostic';
+import type { Diagnostic } from '../../src/core/diagnostic';
 
 /**
  * Why a diagnostic's position is not inside its file, or undefined when it is: 1-based, line at most the

@@ -5,8 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { buildAuditReport } from '../../src/report/build-report';
 import { fileHashes } from '../../src/report/provenance';
 import { AUDIT_FORMATS, AUDIT_RENDERERS } from '../../src/report/render';
-import { loadProject } from '../../src/validate/load-project';
-import { VERSION } from '../../src/version';
+import { loadProject } from '../../src/project';
+import { VERSION } from '../../src/core/version';
 import { BASIC_FIXTURE, E2E_TIMEOUT_MS, FIXED_TIME, REPO_ROOT, copyProject, runCli } from './helpers';
 
 /** What the CLI must print in a folder outside git: the library's report with the real rules. */

@@ -2,8 +2,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildAuditReport } from '../../src/report/build-report';
 import { AUDIT_FORMATS, AUDIT_RENDERERS } from '../../src/report/render';
-import type { Rule } from '../../src/rules/types';
-import { loadProject } from '../../src/validate/load-project';
+import type { Rule } from '../../src/validate/rule-contract';
+import { loadProject } from '../../src/project';
 import { BASIC_FIXTURE, FIXTURES, REPO_ROOT, fixedProvenance, flagPolarNotes } from './helpers';
 
 /**

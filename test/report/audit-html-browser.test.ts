@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadProject } from '../../src/validate/load-project';
+import { loadProject } from '../../src/project';
 import { BASIC_FIXTURE, E2E_TIMEOUT_MS, REPO_ROOT, copyProject, runCli } from './helpers';
 
 /**

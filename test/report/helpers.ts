@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileHashes } from '../../src/report/provenance';
 import type { Provenance } from '../../src/report/types';
-import type { Rule } from '../../src/rules/types';
+import type { Rule } from '../../src/validate/rule-contract';
 import type { LoadedProject } from '../../src/validate/load-project';
 import { assertBuilt, baseEnv, runCli as runBuiltCli, type CliResult } from '../cli/helpers';
 

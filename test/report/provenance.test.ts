@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fileHashes, gitProvenance, reportTime } from '../../src/report/provenance';
-import { loadProject } from '../../src/validate/load-project';
+import { loadProject } from '../../src/project';
 import { TestRepo } from './git-repo';
 
 describe('provenance', () => {

@@ -5,9 +5,9 @@ import { destinationCredentialsPurpose, environmentSecrets, secretName } from '.
 import { buildAuditReport } from '../../src/report/build-report';
 import { HIDDEN, SensitiveValues } from '../../src/report/redact';
 import type { AuditReport, ProviderRow } from '../../src/report/types';
-import type { Rule } from '../../src/rules/types';
-import type { Diagnostic } from '../../src/validate/diagnostic';
-import { loadProject } from '../../src/validate/load-project';
+import type { Rule } from '../../src/validate/rule-contract';
+import type { Diagnostic } from '../../src/core/diagnostic';
+import { loadProject } from '../../src/project';
 import { BASIC_FIXTURE, REPO_ROOT, fixedProvenance, flagPolarNotes } from './helpers';
 
 function report(root: string, rules: readonly Rule[] = []): AuditReport {

@@ -2,9 +2,10 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Rule } from '../../src/rules/types';
-import type { Diagnostic, Severity } from '../../src/validate/diagnostic';
-import { loadProject, type LoadedProject } from '../../src/validate/load-project';
+import type { Rule } from '../../src/validate/rule-contract';
+import type { Diagnostic, Severity } from '../../src/core/diagnostic';
+import { loadProject } from '../../src/project';
+import { type LoadedProject } from '../../src/validate/load-project';
 import { projectWith, type ProjectFiles } from './baseline';
 
 /** One expected finding: rule id and 1-based position; `file` defaults to the case's first file. */

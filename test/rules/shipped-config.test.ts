@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadProject } from '../../src/validate/load-project';
+import { loadProject } from '../../src/project';
 
 const REPO = join(__dirname, '..', '..');
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PROVIDER_CODES } from '../../src/catalog/providers';
-import { didYouMean, editDistance } from '../../src/validate/did-you-mean';
+import { didYouMean, editDistance } from '../../src/core/did-you-mean';
 
 describe('editDistance', () => {
   it('is the Levenshtein distance', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadProject } from '../../src/validate/load-project';
+import { loadProject } from '../../src/project';
 
 const KEY = 'Zq8tP2vLx9WmR4kB7nC1dF6gH3jS5aE0';
 const STRAVA_SECRET = 'c0ffee5ecret9a8b7c6d5e4f3a2b1c0d9e8f7a6b';

@@ -1,9 +1,9 @@
 import { resolve } from 'node:path';
 import { buildAuditReport, collectProvenance } from '../../report/build-report';
-import { plural } from '../../plural';
+import { plural } from '../../core/plural';
 import { AUDIT_FORMATS, AUDIT_RENDERERS, type AuditFormat } from '../../report/render';
-import { loadProject } from '../../validate/load-project';
-import { VERSION } from '../../version';
+import { loadProject } from '../../project';
+import { VERSION } from '../../core/version';
 import { parseArgs, stringFlag } from '../args';
 import { CommandError, EXIT, UsageError, type Command } from '../io';
 import { writeReportFile } from '../write-report-file';

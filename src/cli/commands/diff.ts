@@ -1,10 +1,10 @@
 import { resolve } from 'node:path';
-import { plural } from '../../plural';
+import { plural } from '../../core/plural';
 import { DiffError } from '../../report/diff/diff-error';
 import { diffEnvironments } from '../../report/diff/environments';
 import { diffSince } from '../../report/diff/history';
 import { DIFF_FORMATS, renderDiffJson, renderEnvironmentDiffText, renderHistoryText } from '../../report/diff/render';
-import { loadProject } from '../../validate/load-project';
+import { loadProject } from '../../project';
 import { parseArgs, stringFlag } from '../args';
 import { CommandError, EXIT, UsageError, type Command } from '../io';
 

@@ -3,7 +3,7 @@ import type { planEnvironment as PlanEnvironment } from '../../infra/plan/plan-e
 import { ProgramRefusedError, ProgramTimeoutError, SecretLeakError, StackConfigError } from '../../infra/plan/plan-errors';
 import { preparePlan } from '../../infra/plan/prepare-plan';
 import type { renderPlanText as RenderPlanText } from '../../infra/plan/render-plan-text';
-import { PassphraseFileError } from '../../infra/stack-passphrase';
+import { PassphraseFileError } from '../../load/stack-passphrase';
 import { UsageError as LoadUsageError } from '../../validate/load-project';
 import { parseArgs, stringFlag } from '../args';
 import { CommandError, EXIT, UsageError, type Command, type Io } from '../io';

@@ -9,8 +9,9 @@ import { DEFAULT_CHECK_TIMEOUT_MS, runSmokeTest } from '../../terra/run-smoke';
 import { buildSmokeTarget, resolveApiBaseUrl } from '../../terra/smoke-target';
 import { CHECK_IDS, hasFailures, isCheckId, type CheckId } from '../../terra/smoke-types';
 import { safeUrl } from '../../terra/webhook-probe';
-import { didYouMean } from '../../validate/did-you-mean';
-import { UsageError as LoadUsageError, loadProject } from '../../validate/load-project';
+import { didYouMean } from '../../core/did-you-mean';
+import { loadProject } from '../../project';
+import { UsageError as LoadUsageError } from '../../validate/load-project';
 import { listFlag, parseArgs, stringFlag, type ParsedArgs } from '../args';
 import { colorAllowed, CommandError, EXIT, UsageError, type Command, type Io } from '../io';
 

@@ -2,9 +2,10 @@ import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'nod
 import { FORMATTERS, FORMAT_NAMES, type FormatName } from '../../formatters';
 import { ruleCatalog } from '../../formatters/rule-catalog';
 import { summaryLine } from '../../formatters/text';
-import { failsAt, type Diagnostic } from '../../validate/diagnostic';
-import { UsageError as LoadUsageError, loadProject, type LoadedProject } from '../../validate/load-project';
-import { VERSION } from '../../version';
+import { failsAt, type Diagnostic } from '../../core/diagnostic';
+import { loadProject } from '../../project';
+import { UsageError as LoadUsageError, type LoadedProject } from '../../validate/load-project';
+import { VERSION } from '../../core/version';
 import { listFlag, parseArgs, stringFlag } from '../args';
 import { colorAllowed, CommandError, EXIT, UsageError, type Command, type Io } from '../io';
 import { isDirectory, writeReportFile } from '../write-report-file';

@@ -1,9 +1,9 @@
 import { formatText } from '../../formatters/text';
 import { collectSecretRefs, PROJECT_NAMESPACE } from '../../load/secret-refs';
-import type { Diagnostic } from '../../validate/diagnostic';
-import { loadProject } from '../../validate/load-project';
-import { VERSION } from '../../version';
-import { passphraseFromEnv } from '../stack-passphrase';
+import type { Diagnostic } from '../../core/diagnostic';
+import { loadProject } from '../../project';
+import { VERSION } from '../../core/version';
+import { passphraseFromEnv } from '../../load/stack-passphrase';
 import { programConfig, type ProgramConfig } from './stack-config';
 
 export interface PlanRequest {

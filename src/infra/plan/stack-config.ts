@@ -2,7 +2,7 @@ import { PassphraseError, decryptValue, unlockStack } from '../../load/pulumi-pa
 import type { ProjectFile } from '../../model/project-file';
 import type { StackFile } from '../../model/stack-file';
 import { PLACEHOLDER_SECRET } from '../secret-placeholder';
-import { usesPassphraseProvider } from '../stack-passphrase';
+import { usesPassphraseProvider } from '../../load/stack-passphrase';
 import { StackConfigError } from './plan-errors';
 
 /** The config a program run gets, as the Pulumi CLI hands it over (PULUMI_CONFIG): strings, secrets decrypted. */

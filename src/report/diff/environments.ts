@@ -1,4 +1,4 @@
-import type { EnvironmentEntry } from '../../rules/types';
+import type { EnvironmentEntry } from '../../validate/project-view';
 import type { LoadedProject } from '../../validate/load-project';
 import { SensitiveValues } from '../redact';
 import { compareFacts, type Difference } from './compare';

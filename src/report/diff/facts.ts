@@ -1,5 +1,5 @@
 import type { ProviderSettings } from '../../model/providers';
-import type { EnvironmentEntry } from '../../rules/types';
+import type { EnvironmentEntry } from '../../validate/project-view';
 import { isSecretRef } from '../../load/secret-refs';
 import { environmentAudit } from '../environment-audit';
 import { providerCell, type Reveal } from '../provider-cells';

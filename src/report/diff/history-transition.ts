@@ -1,6 +1,10 @@
-import { compareFacts } from './compare';
+import { compareFacts, type Difference } from './compare';
 import type { Fact } from './facts';
-import type { HistoryChange } from './history';
+
+/** A change in the declaration, with the environment it belongs to. */
+export interface HistoryChange extends Difference {
+  environment: string;
+}
 
 /** One environment's declarations as last known: valid facts, or unknown when it never passed validation. */
 export type EnvironmentState = { kind: 'valid'; file: string; facts: Fact[] } | { kind: 'unknown'; file: string };

@@ -1,20 +1,16 @@
 import { discoverProject } from '../../load/discover';
 import { readSource } from '../../load/read-source';
-import { loadProject } from '../../validate/load-project';
+import { loadProject } from '../../project';
 import { GitError, requireRepository, resolveCommit } from '../git';
 import { SensitiveValues } from '../redact';
-import { compareFacts, type Difference } from './compare';
+import { compareFacts } from './compare';
 import { DiffError } from './diff-error';
 import { DIFF_VERSION } from './environments';
 import { environmentFacts } from './facts';
 import { SnapshotReader, configCommits, type ConfigCommit, type ConfigSnapshot } from './git-snapshots';
-import { transition, type EnvironmentState, type LoadedSnapshot, type State } from './history-transition';
+import { transition, type EnvironmentState, type HistoryChange, type LoadedSnapshot, type State } from './history-transition';
 
 /** A change to one environment's declarations. */
-export interface HistoryChange extends Difference {
-  environment: string;
-}
-
 /** One commit that touched config/, with the declaration changes it made. */
 export interface HistoryCommit extends ConfigCommit {
   /** Empty when the commit changed only comments or formatting. */

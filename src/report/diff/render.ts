@@ -1,7 +1,8 @@
-import { plural } from '../../plural';
+import { plural } from '../../core/plural';
 import type { Difference } from './compare';
 import type { EnvironmentDiff } from './environments';
-import type { HistoryChange, HistoryDiff } from './history';
+import type { HistoryDiff } from './history';
+import type { HistoryChange } from './history-transition';
 
 /** Output formats of `terra-iac diff`. */
 export const DIFF_FORMATS = ['text', 'json'] as const;

@@ -1,5 +1,5 @@
 import type { AuditReport, EnvironmentAudit, ProviderCell, ProviderRow } from '../types';
-import { plural } from '../../plural';
+import { plural } from '../../core/plural';
 import { CELL_LEGEND, cellDetails, cellKind, eventTypesText, kmsText, rowBadges, secretSourceText, userLimitText, type CellKind } from './cell-text';
 import { escapeHtml as h } from './escape';
 import { AUDIT_CSS } from './html-style';

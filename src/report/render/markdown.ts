@@ -1,4 +1,4 @@
-import { plural } from '../../plural';
+import { plural } from '../../core/plural';
 import type { AuditReport, EnvironmentAudit, ProviderRow } from '../types';
 import {
   CELL_LEGEND,

@@ -2,7 +2,7 @@ import type { Tier } from '../../catalog/environment-limits';
 import { DEFAULT_TERRA_API_BASE_URL, TERRA_API_BASE_URLS } from '../../catalog/terra-hosts';
 import type { Environment } from '../../model/environment';
 import type { ProviderSettings } from '../../model/providers';
-import type { EnvironmentEntry, ProjectView } from '../types';
+import type { EnvironmentEntry, ProjectView } from '../../validate/project-view';
 
 /** An environment whose file passed its schema, so its model can be trusted. */
 export interface ModeledEnvironment extends EnvironmentEntry {

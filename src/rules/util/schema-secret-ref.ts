@@ -1,4 +1,4 @@
-import type { DocPath } from '../../validate/diagnostic';
+import type { DocPath } from '../../core/diagnostic';
 import { deref, type SchemaNode } from '../../validate/json-schema-walk';
 import { loadSchema } from '../../validate/schema-check';
 import { SECRET_REF } from '../../validate/schema-explain';

@@ -1,5 +1,5 @@
 import { collectSecretRefs, fullStackKey } from '../../load/secret-refs';
-import type { ProjectView, StackEntry } from '../types';
+import type { ProjectView, StackEntry } from '../../validate/project-view';
 import { modeledEnvironments, type ModeledEnvironment } from './environments';
 
 /** A stack whose file passed its schema. */

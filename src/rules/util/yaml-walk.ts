@@ -1,6 +1,6 @@
 import { isMap, isScalar, isSeq, type Document, type Node } from 'yaml';
-import type { DocPath, PathSegment } from '../../validate/diagnostic';
-import type { Target } from '../../validate/locate';
+import type { DocPath, PathSegment } from '../../core/diagnostic';
+import type { Target } from '../../core/finding';
 
 /** A string scalar value in a document, with where it is and the map key that holds it. */
 export interface ScalarSite {

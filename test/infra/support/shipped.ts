@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { isSecretInput } from '../../../src/infra/plan/recording-mocks';
 import { runProgramUnderMocks, type MockRun } from '../../../src/infra/plan/run-program';
 import { collectSecretRefs, fullStackKey } from '../../../src/load/secret-refs';
-import { loadProject } from '../../../src/validate/load-project';
+import { loadProject } from '../../../src/project';
 
 export const REPO = join(__dirname, '..', '..', '..');
 

@@ -1,5 +1,7 @@
 import type { DocPath, Severity } from './diagnostic';
-import type { Target } from './locate';
+
+/** Whether a finding is about a key itself (unknown, duplicate) or about its value. */
+export type Target = 'key' | 'value';
 
 /** A finding before it has a position: what stages and rules report. Only the pipeline locates it. */
 export interface Finding {

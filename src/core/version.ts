@@ -1,4 +1,4 @@
-import pkg from '../package.json';
+import pkg from '../../package.json';
 
 /** terra-iac's own version, for reports and SARIF. */
 export const VERSION: string = pkg.version;
