@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseDocument } from 'yaml';
-import { collectSecretRefs, fullStackKey } from '../src/load/secret-refs';
+import { collectSecretRefs, fullStackKey } from '../src/model/secret-refs';
 import { encryptValue, newEncryptionSalt, unlockStack } from '../src/load/pulumi-passphrase';
 import { loadProject } from '../src/project';
 

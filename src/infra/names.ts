@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
  */
 
 /** Secrets Manager names are shared with the audit report, so they live with the secret references. */
-export { secretName } from '../load/secret-names';
+export { secretName } from '../model/secret-names';
 
 /** IAM user, role and policy names allow `[\w+=,.@-]`; users are limited to 64 characters, policies to 128. */
 const IAM_UNSAFE = /[^A-Za-z0-9_+=,.@-]+/g;

@@ -1,7 +1,8 @@
+import { deployedEnvironment } from '../model/stack-file';
 import * as pulumi from '@pulumi/pulumi';
 import { formatText } from '../formatters/text';
 import type { Environment } from '../model/environment';
-import type { ProviderSettings } from '../model/providers';
+import { enabledProviderCodes } from '../model/enabled-providers';
 import type { EnvironmentEntry } from '../validate/project-view';
 import { summarize, type Diagnostic } from '../core/diagnostic';
 import { loadProject } from '../project';
@@ -44,7 +45,7 @@ export interface StackOutputs {
  */
 export function terraIacProgram(ctx: ProgramContext): StackOutputs {
   const config = new pulumi.Config();
-  const environment = config.get('environment') ?? ctx.stack;
+  const environment = deployedEnvironment(ctx.stack, config.get('environment'));
   const project = loadEnvironment(ctx, environment);
   const entry = project.environments.find((e) => e.name === environment);
   if (project.summary.errors > 0 || !entry?.model) throw invalid(project, project.diagnostics);
@@ -98,14 +99,13 @@ function invalid(project: LoadedProject, diagnostics: readonly Diagnostic[]): Pr
 
 function stackOutputs(environment: string, entry: EnvironmentEntry & { model: Environment }, component: TerraEnvironment): StackOutputs {
   const { model } = entry;
-  const providers = model.providers as Record<string, ProviderSettings | undefined>;
   return {
     environment,
     tier: entry.tier ?? null,
     summary: {
       devId: model.terra.devId,
       apiBaseUrl: model.terra.apiBaseUrl ?? null,
-      enabledProviders: Object.keys(providers).filter((code) => providers[code]?.enabled !== false),
+      enabledProviders: enabledProviderCodes(model),
       webhookHost: model.webhook ? new URL(model.webhook.url).host : null,
     },
     secrets: Object.fromEntries(component.secrets.map((s) => [s.purpose, { name: s.name, arn: s.secret.arn }])),

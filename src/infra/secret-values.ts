@@ -1,5 +1,5 @@
 import * as pulumi from '@pulumi/pulumi';
-import { collectSecretRefs, fullStackKey, PROJECT_NAMESPACE } from '../load/secret-refs';
+import { collectSecretRefs, fullStackKey, PROJECT_NAMESPACE } from '../model/secret-refs';
 import type { Environment } from '../model/environment';
 import type { EnvironmentEntry } from '../validate/project-view';
 import type { Diagnostic } from '../core/diagnostic';

@@ -1,7 +1,7 @@
 import * as pulumi from '@pulumi/pulumi';
 import type { Tier } from '../catalog/environment-limits';
 import type { Environment } from '../model/environment';
-import { declaredProviders } from '../terra/smoke-target';
+import { smokeProviders } from '../terra/smoke-target';
 import type { CheckId, CheckResult, DeclaredProvider } from '../terra/smoke-types';
 import { smokeTestProvider } from './smoke-test-provider';
 
@@ -17,7 +17,7 @@ export interface TerraSmokeTestArgs {
   apiBaseUrl?: pulumi.Input<string>;
   /** Webhook destination to test; the webhook checks are skipped without one. */
   webhookUrl?: pulumi.Input<string>;
-  /** Declared providers (see `declaredProviders(model)`). */
+  /** Declared providers (see `smokeProviders(model)`). */
   providers: pulumi.Input<DeclaredProvider[]>;
   /** Time limit of each check in milliseconds (stack config `terra-iac:smokeTimeoutMs`, default 10000). */
   timeoutMs?: pulumi.Input<number>;
@@ -79,7 +79,7 @@ export function smokeTestArgs(
     devId: model.terra.devId,
     apiBaseUrl: model.terra.apiBaseUrl,
     webhookUrl: model.webhook?.url,
-    providers: declaredProviders(model),
+    providers: smokeProviders(model),
     timeoutMs,
     apiKey: credentials.apiKey,
     webhookSigningSecret: credentials.webhookSigningSecret,

@@ -1,7 +1,7 @@
 import * as aws from '@pulumi/aws';
 import * as pulumi from '@pulumi/pulumi';
 import type { Tier } from '../catalog/environment-limits';
-import { destinationCredentialsPurpose, environmentSecrets } from '../load/secret-names';
+import { destinationCredentialsPurpose, environmentSecrets } from '../model/secret-names';
 import type { Environment } from '../model/environment';
 import { environmentKey } from './environment-key';
 import { iamName, roleNameFromArn, secretName } from './names';

@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import type { FileKind } from './source-file';
+import type { FileKind } from '../model/schema-kinds';
 
 export interface FileRef {
   kind: FileKind;

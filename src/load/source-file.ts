@@ -1,7 +1,6 @@
 import type { Document, LineCounter } from 'yaml';
 
-/** What a file is to terra-iac, from its name. */
-export type FileKind = 'environment' | 'stack' | 'project';
+import type { FileKind } from '../model/schema-kinds';
 
 /** A file read and parsed once, shared by every stage and consumer. */
 export interface SourceFile {

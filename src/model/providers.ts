@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { PROVIDERS, type KeyShape, type ProviderFacts } from '../catalog/providers';
 import { DEDICATED_KEY_SHAPES } from './dedicated-keys';
-import { PROVIDER_OPTION_SETS } from './provider-options';
+import { FreestyleLibreOptions, PROVIDER_OPTION_SETS, SamsungOptions } from './provider-options';
 
 const common = {
   enabled: z.boolean().optional().describe('Set false to keep the declaration but have the provider off (default true).'),
@@ -16,13 +16,24 @@ const SHAPE_TITLES: Record<KeyShape, string> = {
   google: 'GoogleProvider',
 };
 
-const cache = new Map<string, z.ZodType>();
+/**
+ * One provider's settings as the code sees them: the common fields, any of the dedicated-key shapes and every
+ * option set (all optional). Each provider's own schema below accepts a subset of it, so the type is exact for
+ * reading the model while the schema stays precise per provider.
+ */
+type AnyProviderShape = typeof common & {
+  dedicatedKeys: z.ZodOptional<(typeof DEDICATED_KEY_SHAPES)[KeyShape]>;
+} & typeof FreestyleLibreOptions &
+  typeof SamsungOptions;
+export type ProviderSettings = z.infer<z.ZodObject<AnyProviderShape>>;
+
+const cache = new Map<string, z.ZodType<ProviderSettings>>();
 
 /**
  * One settings shape per (key shape, option set), shared by every provider that has it. Providers whose keys
  * are "not applicable" still accept a dedicatedKeys block here so the rule can say why it is wrong.
  */
-function settingsFor({ keyShape, options }: Pick<ProviderFacts, 'keyShape' | 'options'>): z.ZodType {
+function settingsFor({ keyShape, options }: Pick<ProviderFacts, 'keyShape' | 'options'>): z.ZodType<ProviderSettings> {
   const id = `${SHAPE_TITLES[keyShape]}${options ? `With${options[0]!.toUpperCase()}${options.slice(1)}` : ''}`;
   const existing = cache.get(id);
   if (existing) return existing;
@@ -48,13 +59,3 @@ export const Providers = z
   .object(Object.fromEntries(PROVIDERS.map((p) => [p.code, settingsFor(p).optional()])))
   .catchall(UnknownProviderSettings)
   .describe('Providers this environment enables, keyed by Terra resource code (GARMIN, STRAVA, ...). `{}` takes the defaults.');
-
-export interface ProviderSettings {
-  enabled?: boolean;
-  notes?: string;
-  dedicatedKeys?: Record<string, unknown>;
-  regions?: string[];
-  practiceId?: string;
-  route?: 'health-connect' | 'direct';
-  partnershipApproved?: boolean;
-}

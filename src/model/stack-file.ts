@@ -3,6 +3,18 @@ import { z } from 'zod';
 /** A Pulumi passphrase ciphertext: v1:<base64 nonce>:<base64 ciphertext+tag> (crypt.go). */
 export const PASSPHRASE_CIPHERTEXT = /^v1:[A-Za-z0-9+/]+=*:[A-Za-z0-9+/]+=*$/;
 
+/** `{ secure: <ciphertext> }`, the only shape Pulumi treats as a secret (sdk/go/common/resource/config/object.go isSecureValue). */
+export function isSecureValue(value: unknown): value is { secure: string } {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
+  const keys = Object.keys(value);
+  return keys.length === 1 && keys[0] === 'secure' && typeof (value as { secure: unknown }).secure === 'string';
+}
+
+/** config/<name>.yaml a stack deploys: its `terra-iac:environment` when that is a string, else the stack's name. */
+export function deployedEnvironment(stackName: string, configured: unknown): string {
+  return typeof configured === 'string' ? configured : stackName;
+}
+
 /** A secret in stack config: a map with exactly the key `secure` (object.go isSecureValue). */
 export const SecureValue = z
   .strictObject({ secure: z.string().min(1).describe('Ciphertext written by `pulumi config set --secret`.') })

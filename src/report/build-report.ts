@@ -1,5 +1,5 @@
+import { deployedEnvironment } from '../model/stack-file';
 import { TIERS } from '../catalog/environment-limits';
-import type { ProviderSettings } from '../model/providers';
 import type { EnvironmentEntry, StackEntry } from '../validate/project-view';
 import type { Diagnostic } from '../core/diagnostic';
 import type { LoadedProject } from '../validate/load-project';
@@ -54,7 +54,7 @@ function matrix(entries: readonly EnvironmentEntry[], sensitive: SensitiveValues
       entries.map((entry) => {
         if (!entry.model) return { environment: entry.name, status: 'unknown' as const, keys: null };
         const reveal = (path: readonly (string | number)[], value: string) => String(sensitive.show(entry.file.path, path, value));
-        return providerCell(entry.name, code, entry.model.providers[code] as ProviderSettings | undefined, reveal);
+        return providerCell(entry.name, code, entry.model.providers[code], reveal);
       }),
     ),
   );
@@ -77,8 +77,7 @@ function environmentOfFile(environments: readonly EnvironmentEntry[], stacks: re
   const owner = new Map<string, string>();
   for (const env of environments) owner.set(env.file.path, env.name);
   for (const stack of stacks) {
-    const declared = stack.model?.config?.['terra-iac:environment'];
-    owner.set(stack.file.path, typeof declared === 'string' ? declared : stack.name);
+    owner.set(stack.file.path, deployedEnvironment(stack.name, stack.model?.config?.['terra-iac:environment']));
   }
   return owner;
 }

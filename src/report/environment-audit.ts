@@ -1,6 +1,6 @@
 import { USER_LIMITS, USER_LIMIT_SOURCE } from '../catalog/environment-limits';
 import { DEFAULT_TERRA_API_BASE_URL } from '../catalog/terra-hosts';
-import { destinationSecrets, environmentSecrets } from '../load/secret-names';
+import { destinationSecrets, environmentSecrets } from '../model/secret-names';
 import type { Environment } from '../model/environment';
 import type { EnvironmentEntry } from '../validate/project-view';
 import { recoveryWindowInDays } from '../model/retention';

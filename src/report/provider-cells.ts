@@ -1,3 +1,4 @@
+import { isProviderEnabled } from '../model/enabled-providers';
 import { FREESTYLELIBRE_PRACTICE_REGIONS } from '../catalog/freestylelibre';
 import { normalizeGoogleScope } from '../catalog/google-scopes';
 import { findProvider, type ProviderFacts } from '../catalog/providers';
@@ -29,18 +30,17 @@ export function providerCell(
   const base: DocPath = ['providers', code];
   const cell: ProviderCell = {
     environment,
-    status: settings.enabled === false ? 'disabled' : 'enabled',
+    status: isProviderEnabled(settings) ? 'enabled' : 'disabled',
     keys: keyOwnership(findProvider(code), settings),
   };
   const keys = settings.dedicatedKeys;
   if (keys) {
-    const field = typeof keys.portalName === 'string' ? 'portalName' : typeof keys.clientId === 'string' ? 'clientId' : undefined;
-    if (field) {
-      const label = field === 'portalName' ? 'portal name' : 'client id';
-      cell.clientId = { label, value: reveal([...base, 'dedicatedKeys', field], String(keys[field])) };
-    }
-    if (Array.isArray(keys.scopes)) cell.scopes = keys.scopes.map((s) => normalizeGoogleScope(String(s)));
-    if (typeof keys.appVerification === 'string') cell.appVerification = keys.appVerification;
+    cell.clientId =
+      'portalName' in keys
+        ? { label: 'portal name', value: reveal([...base, 'dedicatedKeys', 'portalName'], keys.portalName) }
+        : { label: 'client id', value: reveal([...base, 'dedicatedKeys', 'clientId'], keys.clientId) };
+    if ('scopes' in keys) cell.scopes = keys.scopes.map((scope) => normalizeGoogleScope(scope));
+    if ('appVerification' in keys) cell.appVerification = keys.appVerification;
   }
   if (settings.regions) {
     cell.regions = settings.regions.map((country) => ({ country, practiceIdRequired: PRACTICE_REGIONS.includes(country) }));

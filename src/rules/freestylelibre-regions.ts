@@ -1,6 +1,7 @@
+import { isProviderEnabled } from '../model/enabled-providers';
 import { FREESTYLELIBRE_PRACTICE_REGIONS, FREESTYLELIBRE_SOURCE } from '../catalog/freestylelibre';
 import type { Rule } from '../validate/rule-contract';
-import { modeledEnvironments, providerSettings } from './util/environments';
+import { modeledEnvironments } from './util/environments';
 
 const PRACTICE_REGIONS: ReadonlySet<string> = new Set(FREESTYLELIBRE_PRACTICE_REGIONS);
 
@@ -12,8 +13,8 @@ export const freestylelibreRegions: Rule = {
   source: FREESTYLELIBRE_SOURCE,
   check(ctx) {
     for (const env of modeledEnvironments(ctx)) {
-      const libre = providerSettings(env.model, 'FREESTYLELIBRE');
-      if (!libre || libre.enabled === false || libre.practiceId) continue;
+      const libre = env.model.providers.FREESTYLELIBRE;
+      if (!libre || !isProviderEnabled(libre) || libre.practiceId) continue;
       (libre.regions ?? []).forEach((region, i) => {
         if (!PRACTICE_REGIONS.has(region)) return;
         ctx.report(env.file, {

@@ -1,7 +1,7 @@
 import { GOOGLE_DEFAULT_SCOPES, GOOGLE_ESSENTIAL_SCOPES, GOOGLE_SCOPES_SOURCE, normalizeGoogleScope } from '../catalog/google-scopes';
 import type { GoogleDedicatedKeys } from '../model/dedicated-keys';
 import type { Rule } from '../validate/rule-contract';
-import { modeledEnvironments, providerSettings } from './util/environments';
+import { modeledEnvironments } from './util/environments';
 
 const KNOWN: ReadonlySet<string> = new Set(GOOGLE_DEFAULT_SCOPES);
 const short = (scope: string) => scope.replace('https://www.googleapis.com/auth/', '');
@@ -15,7 +15,7 @@ export const googleEssentialScopes: Rule = {
   source: GOOGLE_SCOPES_SOURCE,
   check(ctx) {
     for (const env of modeledEnvironments(ctx)) {
-      const keys = providerSettings(env.model, 'GOOGLE')?.dedicatedKeys as GoogleDedicatedKeys | undefined;
+      const keys = env.model.providers.GOOGLE?.dedicatedKeys as GoogleDedicatedKeys | undefined;
       if (!keys) continue;
       const path = ['providers', 'GOOGLE', 'dedicatedKeys', 'scopes'];
       const requested = keys.scopes.map(normalizeGoogleScope);

@@ -1,7 +1,8 @@
+import { isProviderEnabled } from '../model/enabled-providers';
 import { GOOGLE_SCOPES_SOURCE } from '../catalog/google-scopes';
 import type { GoogleDedicatedKeys } from '../model/dedicated-keys';
 import type { Rule } from '../validate/rule-contract';
-import { modeledEnvironments, providerSettings } from './util/environments';
+import { modeledEnvironments } from './util/environments';
 
 /** An unverified Google app shows users a warning screen and caps sign-ups: not for production. */
 export const googleProductionVerified: Rule = {
@@ -11,9 +12,9 @@ export const googleProductionVerified: Rule = {
   source: GOOGLE_SCOPES_SOURCE,
   check(ctx) {
     for (const env of modeledEnvironments(ctx)) {
-      const google = providerSettings(env.model, 'GOOGLE');
+      const google = env.model.providers.GOOGLE;
       const keys = google?.dedicatedKeys as GoogleDedicatedKeys | undefined;
-      if (env.tier !== 'production' || !keys || google?.enabled === false || keys.appVerification === 'verified') continue;
+      if (env.tier !== 'production' || !keys || !isProviderEnabled(google) || keys.appVerification === 'verified') continue;
       ctx.report(env.file, {
         path: ['providers', 'GOOGLE', 'dedicatedKeys', 'appVerification'],
         message: `production uses a Google app whose verification is ${keys.appVerification}`,

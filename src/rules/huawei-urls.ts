@@ -2,7 +2,7 @@ import { SOURCES } from '../catalog/sources';
 import { TERRA_API_BASE_URLS } from '../catalog/terra-hosts';
 import type { HuaweiDedicatedKeys } from '../model/dedicated-keys';
 import type { Rule } from '../validate/rule-contract';
-import { modeledEnvironments, providerSettings, terraBaseUrlOf } from './util/environments';
+import { modeledEnvironments, terraBaseUrlOf } from './util/environments';
 
 type UrlField = 'redirectUrl' | 'appAccessUrl' | 'healthKitCallbackUrl';
 
@@ -29,7 +29,7 @@ export const huaweiUrls: Rule = {
   check(ctx) {
     const byHost = Object.values(TERRA_API_BASE_URLS).map(documentedUrls);
     for (const env of modeledEnvironments(ctx)) {
-      const keys = providerSettings(env.model, 'HUAWEI')?.dedicatedKeys as HuaweiDedicatedKeys | undefined;
+      const keys = env.model.providers.HUAWEI?.dedicatedKeys as HuaweiDedicatedKeys | undefined;
       if (!keys) continue;
       const base = terraBaseUrlOf(env.model);
       const expected = base ? documentedUrls(base) : undefined;

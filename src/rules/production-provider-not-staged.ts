@@ -1,6 +1,7 @@
 import { SOURCES } from '../catalog/sources';
 import type { Rule } from '../validate/rule-contract';
-import { enabledProviders, modeledEnvironments } from './util/environments';
+import { enabledProviders } from '../model/enabled-providers';
+import { modeledEnvironments } from './util/environments';
 
 /** A provider that goes live without a staging run has never had its keys, scopes or callbacks exercised. */
 export const productionProviderNotStaged: Rule = {

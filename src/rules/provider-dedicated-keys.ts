@@ -2,7 +2,8 @@ import { findProvider, type ProviderFacts } from '../catalog/providers';
 import { SOURCES } from '../catalog/sources';
 import type { ProviderSettings } from '../model/providers';
 import type { Rule, RuleContext } from '../validate/rule-contract';
-import { declaredProviders, modeledEnvironments, type ModeledEnvironment } from './util/environments';
+import { declaredProviders, isProviderEnabled } from '../model/enabled-providers';
+import { modeledEnvironments, type ModeledEnvironment } from './util/environments';
 
 /**
  * Terra's "Integration credentials" column: some providers only work on your own keys (Huawei's widget
@@ -36,7 +37,7 @@ function checkProvider(ctx: RuleContext, env: ModeledEnvironment, facts: Provide
     });
     return;
   }
-  if (settings.enabled === false) return;
+  if (!isProviderEnabled(settings)) return;
   if (!settings.dedicatedKeys && facts.credentials === 'required') {
     ctx.report(env.file, {
       path,

@@ -1,7 +1,8 @@
 import { findProvider } from '../catalog/providers';
 import { SOURCES } from '../catalog/sources';
 import type { Rule } from '../validate/rule-contract';
-import { enabledProviders, modeledEnvironments } from './util/environments';
+import { enabledProviders } from '../model/enabled-providers';
+import { modeledEnvironments } from './util/environments';
 
 /** A deprecated integration can stop without notice; new users should not be sent to it. */
 export const providerDeprecated: Rule = {

@@ -1,7 +1,8 @@
 import { findProvider } from '../catalog/providers';
 import { SOURCES } from '../catalog/sources';
 import type { Rule } from '../validate/rule-contract';
-import { enabledProviders, modeledEnvironments } from './util/environments';
+import { enabledProviders } from '../model/enabled-providers';
+import { modeledEnvironments } from './util/environments';
 
 /** Apple Health, Samsung Health, Health Connect... never appear in the web widget; the app must ship the SDK. */
 export const providerMobileSdk: Rule = {

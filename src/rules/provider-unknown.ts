@@ -2,7 +2,8 @@ import { PROVIDER_CODES, findProvider } from '../catalog/providers';
 import { SOURCES } from '../catalog/sources';
 import { didYouMean } from '../core/did-you-mean';
 import type { Rule } from '../validate/rule-contract';
-import { declaredProviders, modeledEnvironments } from './util/environments';
+import { declaredProviders } from '../model/enabled-providers';
+import { modeledEnvironments } from './util/environments';
 
 /** Terra answers an unknown resource code with 404 at connection time; catch the typo in review instead. */
 export const providerUnknown: Rule = {

@@ -1,6 +1,7 @@
+import { isProviderEnabled } from '../model/enabled-providers';
 import { SOURCES } from '../catalog/sources';
 import type { Rule } from '../validate/rule-contract';
-import { modeledEnvironments, providerSettings } from './util/environments';
+import { modeledEnvironments } from './util/environments';
 
 /** Samsung's privileged SDK route is gated by Samsung itself; without approval no data arrives. */
 export const samsungRoute: Rule = {
@@ -10,8 +11,8 @@ export const samsungRoute: Rule = {
   source: `${SOURCES.funFacts}; ${SOURCES.october2025}`,
   check(ctx) {
     for (const env of modeledEnvironments(ctx)) {
-      const samsung = providerSettings(env.model, 'SAMSUNG');
-      if (!samsung || samsung.enabled === false || samsung.route !== 'direct' || samsung.partnershipApproved === true) continue;
+      const samsung = env.model.providers.SAMSUNG;
+      if (!samsung || !isProviderEnabled(samsung) || samsung.route !== 'direct' || samsung.partnershipApproved === true) continue;
       ctx.report(env.file, {
         path: ['providers', 'SAMSUNG', 'route'],
         message: 'the direct Samsung route needs Samsung\'s partnership approval, and `partnershipApproved` is not true',

@@ -1,3 +1,4 @@
+import { PASSPHRASE_CIPHERTEXT } from '../model/stack-file';
 import { SOURCES } from '../catalog/sources';
 import type { SourceFile } from '../load/source-file';
 import { formatPath } from '../core/format-path';
@@ -14,7 +15,6 @@ const NOT_SECRET_KEYS = new Set(['devId', 'clientId', 'portalName', 'fromStackCo
 const MIN_SECRET_LENGTH = 10;
 
 /** Pulumi passphrase ciphertext (crypt.go): misplaced perhaps, but not a plaintext credential. */
-const CIPHERTEXT = /^v1:[A-Za-z0-9+/]+=*:[A-Za-z0-9+/]+=*$/;
 
 const WHY: Record<SecretShape, string> = {
   'terra-key': 'a 32+ character random token, the shape of a Terra API key or signing secret',
@@ -66,7 +66,7 @@ function checkFile(ctx: RuleContext, file: SourceFile, ignoredStackKeys: Set<str
 
 function notACredential(site: ScalarSite, file: SourceFile): boolean {
   if (site.key !== undefined && NOT_SECRET_KEYS.has(site.key)) return true;
-  if (isUrl(site.value) || CIPHERTEXT.test(site.value)) return true;
+  if (isUrl(site.value) || PASSPHRASE_CIPHERTEXT.test(site.value)) return true;
   return file.kind === 'stack' && site.key === 'secure' && site.siblings === 1;
 }
 

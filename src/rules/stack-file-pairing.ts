@@ -1,6 +1,6 @@
 import { SOURCES } from '../catalog/sources';
 import type { Rule } from '../validate/rule-contract';
-import { deployedEnvironment } from './util/stacks';
+import { stackEnvironment } from './util/stacks';
 
 /** `pulumi up -s <env>` deploys config/<env>.yaml: either side alone is a half-set-up environment. */
 export const stackFilePairing: Rule = {
@@ -11,7 +11,7 @@ export const stackFilePairing: Rule = {
   source: `${SOURCES.pulumiProjectConfig}; terra-iac design (one stack per environment)`,
   check(ctx) {
     if (!ctx.complete) return;
-    const deployed = new Set(ctx.stacks.map(deployedEnvironment));
+    const deployed = new Set(ctx.stacks.map(stackEnvironment));
     const environments = new Set(ctx.environments.map((e) => e.name));
     for (const env of ctx.environments) {
       if (deployed.has(env.name)) continue;
@@ -22,7 +22,7 @@ export const stackFilePairing: Rule = {
       });
     }
     for (const stack of ctx.stacks) {
-      const target = deployedEnvironment(stack);
+      const target = stackEnvironment(stack);
       if (environments.has(target)) continue;
       const explicit = target !== stack.name;
       ctx.report(stack.file, {

@@ -1,5 +1,5 @@
 import { SOURCES } from '../catalog/sources';
-import { PROJECT_NAMESPACE } from '../load/secret-refs';
+import { PROJECT_NAMESPACE } from '../model/secret-refs';
 import type { Rule } from '../validate/rule-contract';
 import { modeledStacks, stackConfig } from './util/stacks';
 

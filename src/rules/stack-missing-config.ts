@@ -1,8 +1,8 @@
 import { SOURCES } from '../catalog/sources';
-import { collectSecretRefs, fullStackKey } from '../load/secret-refs';
+import { collectSecretRefs, fullStackKey } from '../model/secret-refs';
 import type { Rule } from '../validate/rule-contract';
 import { modeledEnvironments } from './util/environments';
-import { deployedEnvironment, modeledStacks, projectNamespace, stackConfig } from './util/stacks';
+import { modeledStacks, projectNamespace, stackConfig, stackEnvironment } from './util/stacks';
 
 type Declaration = { type?: string; secret?: boolean; default?: unknown; value?: unknown };
 
@@ -31,7 +31,7 @@ export const stackMissingConfig: Rule = {
     const environments = new Map(modeledEnvironments(ctx).map((e) => [e.name, e]));
     for (const stack of modeledStacks(ctx)) {
       const config = stackConfig(stack);
-      const env = environments.get(deployedEnvironment(stack));
+      const env = environments.get(stackEnvironment(stack));
       // Keys the environment references are reported at the reference by stack-secret-present.
       const referenced = new Set(
         (env ? collectSecretRefs(env.model) : []).flatMap((f) => ('fromStackConfig' in f.ref ? [fullStackKey(f.ref.fromStackConfig)] : [])),

@@ -1,8 +1,8 @@
 import { SOURCES } from '../catalog/sources';
-import { collectSecretRefs, fullStackKey, PROJECT_NAMESPACE } from '../load/secret-refs';
+import { collectSecretRefs, fullStackKey, PROJECT_NAMESPACE } from '../model/secret-refs';
 import type { Rule } from '../validate/rule-contract';
 import { modeledEnvironments } from './util/environments';
-import { deployedEnvironment, modeledStacks, stackConfig, type ModeledStack } from './util/stacks';
+import { modeledStacks, stackConfig, stackEnvironment, type ModeledStack } from './util/stacks';
 
 /** A reference to a stack config key that the stack does not hold fails `pulumi up` with "missing configuration". */
 export const stackSecretPresent: Rule = {
@@ -14,7 +14,7 @@ export const stackSecretPresent: Rule = {
   check(ctx) {
     const stacksByEnvironment = new Map<string, ModeledStack[]>();
     for (const stack of modeledStacks(ctx)) {
-      const name = deployedEnvironment(stack);
+      const name = stackEnvironment(stack);
       stacksByEnvironment.set(name, [...(stacksByEnvironment.get(name) ?? []), stack]);
     }
     for (const env of modeledEnvironments(ctx)) {

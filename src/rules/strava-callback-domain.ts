@@ -1,7 +1,7 @@
 import { SOURCES } from '../catalog/sources';
 import type { StravaDedicatedKeys } from '../model/dedicated-keys';
 import type { Rule } from '../validate/rule-contract';
-import { modeledEnvironments, providerSettings, terraApiHostOf } from './util/environments';
+import { modeledEnvironments, terraApiHostOf } from './util/environments';
 
 /** Strava rejects the OAuth redirect (`{"field":"redirect_uri","code":"invalid"}`) when the domains differ. */
 export const stravaCallbackDomain: Rule = {
@@ -12,7 +12,7 @@ export const stravaCallbackDomain: Rule = {
   source: SOURCES.dedicatedKeys,
   check(ctx) {
     for (const env of modeledEnvironments(ctx)) {
-      const keys = providerSettings(env.model, 'STRAVA')?.dedicatedKeys as StravaDedicatedKeys | undefined;
+      const keys = env.model.providers.STRAVA?.dedicatedKeys as StravaDedicatedKeys | undefined;
       const host = terraApiHostOf(env.model);
       if (!keys || !host || keys.callbackDomain === host) continue;
       ctx.report(env.file, {

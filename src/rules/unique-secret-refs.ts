@@ -1,5 +1,5 @@
 import { SOURCES } from '../catalog/sources';
-import { collectSecretRefs } from '../load/secret-refs';
+import { collectSecretRefs } from '../model/secret-refs';
 import type { Rule } from '../validate/rule-contract';
 import { modeledEnvironments } from './util/environments';
 import { forEachRepeat } from './util/repeats';

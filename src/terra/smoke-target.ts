@@ -1,14 +1,15 @@
 import type { Tier } from '../catalog/environment-limits';
 import { findProvider } from '../catalog/providers';
 import { DEFAULT_TERRA_API_BASE_URL } from '../catalog/terra-hosts';
+import { declaredProviders, isProviderEnabled } from '../model/enabled-providers';
 import type { Environment } from '../model/environment';
 import type { DeclaredProvider, SmokeTarget } from './smoke-types';
 
-/** The providers an environment declares, with their surface from the catalog. */
-export function declaredProviders(environment: Pick<Environment, 'providers'>): DeclaredProvider[] {
-  return Object.entries(environment.providers ?? {}).map(([code, settings]) => ({
+/** The providers an environment declares, with their surface from the catalog: what the smoke test checks. */
+export function smokeProviders(environment: Pick<Environment, 'providers'>): DeclaredProvider[] {
+  return declaredProviders(environment).map(([code, settings]) => ({
     code,
-    enabled: (settings as { enabled?: boolean } | undefined)?.enabled !== false,
+    enabled: isProviderEnabled(settings),
     surface: findProvider(code)?.surface ?? 'unknown',
   }));
 }
@@ -43,6 +44,6 @@ export function buildSmokeTarget(inputs: TargetInputs): SmokeTarget {
     apiKey: inputs.apiKey,
     signingSecret: inputs.signingSecret,
     webhookUrl: inputs.webhookUrl ?? inputs.model.webhook?.url,
-    providers: declaredProviders(inputs.model),
+    providers: smokeProviders(inputs.model),
   };
 }

@@ -2,7 +2,7 @@ import { TIERS, type Tier } from '../catalog/environment-limits';
 import { discoverProject, namedFiles, type FileRef } from '../load/discover';
 import { parseYaml } from '../load/parse-yaml';
 import { readSource, type ReadResult } from '../load/read-source';
-import { plaintextSecretHint } from '../load/secret-refs';
+import { plaintextSecretHint } from '../model/secret-refs';
 import type { SourceFile } from '../load/source-file';
 import type { Environment } from '../model/environment';
 import type { ProjectFile } from '../model/project-file';

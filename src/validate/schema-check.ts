@@ -1,15 +1,9 @@
 import * as validators from '../generated/validators';
-import type { FileKind } from '../load/source-file';
-import type { SchemaFileName } from '../model/json-schemas';
+import { SCHEMA_KINDS, type FileKind, type SchemaFileName } from '../model/schema-kinds';
 import type { Finding } from '../core/finding';
 import type { SchemaNode } from './json-schema-walk';
 import { explainSchemaErrors } from './schema-explain';
 
-const BY_KIND: Record<FileKind, { validate: validators.GeneratedValidator; schema: SchemaFileName }> = {
-  environment: { validate: validators.environment, schema: 'environment.schema.json' },
-  stack: { validate: validators.stackFile, schema: 'pulumi-stack.schema.json' },
-  project: { validate: validators.projectFile, schema: 'pulumi-project.schema.json' },
-};
 
 /** The committed JSON Schemas, read only when a file is invalid and needs explaining. */
 export function loadSchema(file: SchemaFileName): SchemaNode {
@@ -25,7 +19,8 @@ export function loadSchema(file: SchemaFileName): SchemaNode {
 
 /** Checks a document against its schema: a fast pre-compiled ajv pass, and explanations only on failure. */
 export function checkSchema(kind: FileKind, data: unknown): Finding[] {
-  const { validate, schema } = BY_KIND[kind];
+  const { file: schema, validatorExport } = SCHEMA_KINDS[kind];
+  const validate = validators[validatorExport];
   if (validate(data)) return [];
   const findings = explainSchemaErrors(loadSchema(schema), data);
   if (findings.length > 0) return findings;

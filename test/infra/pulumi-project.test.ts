@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { collectSecretRefs, fullStackKey } from '../../src/load/secret-refs';
+import { collectSecretRefs, fullStackKey } from '../../src/model/secret-refs';
 import type { ProjectFile } from '../../src/model/project-file';
 import { ProjectStackKeys, type StackFile } from '../../src/model/stack-file';
 import { loadProject } from '../../src/project';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseYaml } from '../../src/load/parse-yaml';
-import { collectSecretRefs, fullStackKey, isSecretRef, PROJECT_NAMESPACE } from '../../src/load/secret-refs';
+import { collectSecretRefs, fullStackKey, isSecretRef, PROJECT_NAMESPACE } from '../../src/model/secret-refs';
 
 const ENV = parseYaml(
   [

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { GOOGLE_DEFAULT_SCOPES } from '../../src/catalog/google-scopes';
-import { collectSecretRefs } from '../../src/load/secret-refs';
-import { destinationCredentialsPurpose, environmentSecrets, secretName } from '../../src/load/secret-names';
+import { collectSecretRefs } from '../../src/model/secret-refs';
+import { destinationCredentialsPurpose, environmentSecrets, secretName } from '../../src/model/secret-names';
 import { buildAuditReport } from '../../src/report/build-report';
 import { HIDDEN, SensitiveValues } from '../../src/report/redact';
 import type { AuditReport, ProviderRow } from '../../src/report/types';

@@ -1,5 +1,5 @@
 import { formatText } from '../../formatters/text';
-import { collectSecretRefs, PROJECT_NAMESPACE } from '../../load/secret-refs';
+import { collectSecretRefs, PROJECT_NAMESPACE } from '../../model/secret-refs';
 import type { Diagnostic } from '../../core/diagnostic';
 import { loadProject } from '../../project';
 import { VERSION } from '../../core/version';

@@ -1,5 +1,5 @@
 import * as pulumi from '@pulumi/pulumi';
-import { PROJECT_NAMESPACE } from '../../load/secret-refs';
+import { PROJECT_NAMESPACE } from '../../model/secret-refs';
 import { terraIacProgram, type ProgramContext } from '../program';
 import { ProgramTimeoutError } from './plan-errors';
 import { recordingMocks, type Registration } from './recording-mocks';

@@ -1,3 +1,4 @@
+import { isSecureValue } from '../../model/stack-file';
 import { PassphraseError, decryptValue, unlockStack } from '../../load/pulumi-passphrase';
 import type { ProjectFile } from '../../model/project-file';
 import type { StackFile } from '../../model/stack-file';
@@ -86,19 +87,15 @@ function isDeclaration(value: unknown): value is Declaration {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
-function isSecure(value: unknown): value is { secure: string } {
-  return isDeclaration(value) && Object.keys(value).length === 1 && typeof (value as { secure?: unknown }).secure === 'string';
-}
-
 function containsSecure(value: unknown): boolean {
-  if (isSecure(value)) return true;
+  if (isSecureValue(value)) return true;
   if (Array.isArray(value)) return value.some(containsSecure);
   return isDeclaration(value) && Object.values(value).some(containsSecure);
 }
 
 /** Replaces every `secure:` value, at any depth, by what `decrypt` gives. */
 function reveal(value: unknown, decrypt: (ciphertext: string) => string): unknown {
-  if (isSecure(value)) return decrypt(value.secure);
+  if (isSecureValue(value)) return decrypt(value.secure);
   if (Array.isArray(value)) return value.map((v) => reveal(v, decrypt));
   if (isDeclaration(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, reveal(v, decrypt)]));
   return value;

@@ -1,6 +1,7 @@
+import { declaredProviders } from '../../model/enabled-providers';
 import type { ProviderSettings } from '../../model/providers';
 import type { EnvironmentEntry } from '../../validate/project-view';
-import { isSecretRef } from '../../load/secret-refs';
+import { isSecretRef } from '../../model/secret-refs';
 import { environmentAudit } from '../environment-audit';
 import { providerCell, type Reveal } from '../provider-cells';
 import type { SensitiveValues } from '../redact';
@@ -66,8 +67,7 @@ export function environmentFacts(entry: EnvironmentEntry, sensitive: SensitiveVa
   add('aws.consumerRoleArn', 'consumer role', env.aws?.consumerRoleArn ?? null, true);
   add('aws.recoveryWindowInDays', 'secret recovery window (days)', env.aws?.recoveryWindowInDays ?? null);
   add('links', 'links', env.links, true);
-  for (const code of Object.keys(model.providers).sort()) {
-    const settings = model.providers[code] as ProviderSettings;
+  for (const [code, settings] of declaredProviders(model).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     const reveal: Reveal = (path, value) => String(sensitive.show(entry.file.path, path, value));
     facts.push(...providerFacts(code, providerCell(entry.name, code, settings, reveal), settings, reveal));
   }

@@ -1,7 +1,6 @@
 import type { Tier } from '../../catalog/environment-limits';
 import { DEFAULT_TERRA_API_BASE_URL, TERRA_API_BASE_URLS } from '../../catalog/terra-hosts';
 import type { Environment } from '../../model/environment';
-import type { ProviderSettings } from '../../model/providers';
 import type { EnvironmentEntry, ProjectView } from '../../validate/project-view';
 
 /** An environment whose file passed its schema, so its model can be trusted. */
@@ -11,16 +10,6 @@ export interface ModeledEnvironment extends EnvironmentEntry {
 
 export function modeledEnvironments(view: ProjectView): ModeledEnvironment[] {
   return view.environments.filter((e): e is ModeledEnvironment => e.model !== undefined);
-}
-
-/** Every provider declared in an environment, by code, with its settings. */
-export function declaredProviders(model: Environment): [code: string, settings: ProviderSettings][] {
-  return Object.entries(model.providers as Record<string, ProviderSettings>);
-}
-
-/** Providers that are on: declared and not `enabled: false`. */
-export function enabledProviders(model: Environment): [code: string, settings: ProviderSettings][] {
-  return declaredProviders(model).filter(([, settings]) => settings.enabled !== false);
 }
 
 export function hasTier(env: EnvironmentEntry, tier: Tier): boolean {
@@ -45,9 +34,4 @@ export function terraBaseUrlOf(model: Environment): string | undefined {
 export function terraApiHostOf(model: Environment): string | undefined {
   const base = terraBaseUrlOf(model);
   return base ? new URL(base).hostname : undefined;
-}
-
-/** One provider's settings, typed (the model's provider map is keyed by data, so TypeScript sees `{}`). */
-export function providerSettings(model: Environment, code: string): ProviderSettings | undefined {
-  return (model.providers as Record<string, ProviderSettings | undefined>)[code];
 }

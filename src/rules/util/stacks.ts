@@ -1,4 +1,5 @@
-import { collectSecretRefs, fullStackKey } from '../../load/secret-refs';
+import { deployedEnvironment, isSecureValue } from '../../model/stack-file';
+import { collectSecretRefs, fullStackKey } from '../../model/secret-refs';
 import type { ProjectView, StackEntry } from '../../validate/project-view';
 import { modeledEnvironments, type ModeledEnvironment } from './environments';
 
@@ -14,17 +15,9 @@ export function stackConfig(stack: ModeledStack): Record<string, unknown> {
   return (stack.model.config ?? {}) as Record<string, unknown>;
 }
 
-/** config/<name>.yaml a stack deploys: `terra-iac:environment`, else the stack name (as src/index.ts reads it). */
-export function deployedEnvironment(stack: StackEntry): string {
-  const configured = (stack.model?.config as Record<string, unknown> | undefined)?.['terra-iac:environment'];
-  return typeof configured === 'string' ? configured : stack.name;
-}
-
-/** `{ secure: <ciphertext> }`, the only shape Pulumi treats as a secret (object.go isSecureValue). */
-export function isSecureValue(value: unknown): value is { secure: string } {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
-  const keys = Object.keys(value);
-  return keys.length === 1 && keys[0] === 'secure' && typeof (value as { secure: unknown }).secure === 'string';
+/** config/<name>.yaml a stack deploys (as src/index.ts reads it). */
+export function stackEnvironment(stack: StackEntry): string {
+  return deployedEnvironment(stack.name, (stack.model?.config as Record<string, unknown> | undefined)?.['terra-iac:environment']);
 }
 
 /** Namespace of bare keys in Pulumi.yaml's `config:` block: the project name (pkg/workspace/config.go). */
@@ -64,7 +57,7 @@ export function secretKeysOf(view: ProjectView, stack: ModeledStack): Map<string
   const { byName, projectSecrets } = indexOf(view);
   const keys = new Map<string, string>();
   for (const key of projectSecrets) keys.set(key, 'Pulumi.yaml declares it `secret: true`');
-  const env = byName.get(deployedEnvironment(stack));
+  const env = byName.get(stackEnvironment(stack));
   for (const found of env ? collectSecretRefs(env.model) : []) {
     if ('fromStackConfig' in found.ref) keys.set(fullStackKey(found.ref.fromStackConfig), `${env!.file.path} references it as a secret`);
   }

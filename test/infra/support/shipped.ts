@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { isSecretInput } from '../../../src/infra/plan/recording-mocks';
 import { runProgramUnderMocks, type MockRun } from '../../../src/infra/plan/run-program';
-import { collectSecretRefs, fullStackKey } from '../../../src/load/secret-refs';
+import { collectSecretRefs, fullStackKey } from '../../../src/model/secret-refs';
 import { loadProject } from '../../../src/project';
 
 export const REPO = join(__dirname, '..', '..', '..');

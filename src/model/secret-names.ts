@@ -1,6 +1,6 @@
-import type { ExtraDestination } from '../model/destinations';
-import type { Environment } from '../model/environment';
-import type { SecretRef } from '../model/secret-ref';
+import type { ExtraDestination } from './destinations';
+import type { Environment } from './environment';
+import type { SecretRef } from './secret-ref';
 import type { DocPath } from '../core/diagnostic';
 import { collectSecretRefs } from './secret-refs';
 

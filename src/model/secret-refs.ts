@@ -1,4 +1,4 @@
-import type { SecretRef } from '../model/secret-ref';
+import type { SecretRef } from './secret-ref';
 import type { DocPath } from '../core/diagnostic';
 
 export const PROJECT_NAMESPACE = 'terra-iac';
