@@ -1,4 +1,4 @@
-/** Public pages and files every catalog fact cites (see ../shared/terra/FACTS.md for the excerpts). */
+/** Public pages and files every catalog fact cites. */
 export const SOURCES = {
   usingTheApi: 'https://docs.tryterra.co/reference/using-the-api',
   environments: 'https://docs.tryterra.co/unified-api/integration-setup/understanding-terra-environments',

@@ -1,6 +1,6 @@
 import type { Formatter } from './types';
 
-/** `{ diagnostics: [...], summary: { errors, warnings, files } }`, the shape design.md fixes. */
+/** `{ diagnostics: [...], summary: { errors, warnings, files } }`, the shape the README documents. */
 export const formatJson: Formatter = (diagnostics, ctx) => {
   const { errors, warnings, infos, files } = ctx.summary;
   return `${JSON.stringify({ diagnostics: diagnostics.map(({ sensitive: _sensitive, ...d }) => d), summary: { errors, warnings, infos, files } }, null, 2)}\n`;

@@ -7,7 +7,7 @@ const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
 
 /**
- * One run whose `tool.driver.rules` lists every rule before the results (design.md convention 5), each
+ * One run whose `tool.driver.rules` lists every rule before the results (SARIF 2.1.0 §3.19.23, toolComponent.rules), each
  * result pointing at its rule by id and index, with a project-relative location. Columns are counted the
  * way the locator counts them (UTF-16 code units), which the run declares in `columnKind`.
  */

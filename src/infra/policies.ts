@@ -66,7 +66,7 @@ export function tlsOnlyBucketPolicy(bucketArn: string): PolicyDocument {
   };
 }
 
-/** What Terra's S3 destination needs: `s3:PutObject` on the bucket's objects, nothing else (Terra FACTS §3). */
+/** What Terra's S3 destination needs: `s3:PutObject` on the bucket's objects, nothing else (SOURCES.s3Destination). */
 export function s3WriterPolicy(bucketArn: string): PolicyDocument {
   return {
     Version: '2012-10-17',
@@ -74,7 +74,7 @@ export function s3WriterPolicy(bucketArn: string): PolicyDocument {
   };
 }
 
-/** What Terra's SQS destination needs: `sqs:SendMessage` and `sqs:GetQueueUrl` on the queue (Terra FACTS §3). */
+/** What Terra's SQS destination needs: `sqs:SendMessage` and `sqs:GetQueueUrl` on the queue (SOURCES.sqsDestination). */
 export function sqsSenderPolicy(queueArn: string): PolicyDocument {
   return {
     Version: '2012-10-17',

@@ -18,7 +18,7 @@ export interface TerraS3DestinationArgs {
 }
 
 /**
- * An S3 bucket Terra delivers payloads to (Terra FACTS §3): SSE-KMS by default, every public access blocked,
+ * An S3 bucket Terra delivers payloads to (https://docs.tryterra.co/health-and-fitness-api/integration-setup/setting-up-data-destinations/cloud-storage-s3-gcp): SSE-KMS by default, every public access blocked,
  * TLS-only bucket policy, and an IAM user limited to s3:PutObject whose access key is kept in Secrets Manager.
  */
 export class TerraS3Destination extends pulumi.ComponentResource {

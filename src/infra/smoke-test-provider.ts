@@ -72,7 +72,7 @@ export async function runSmokeForPulumi(inputs: SmokeTestInputs): Promise<SmokeT
 
 /**
  * The dynamic provider. Pulumi serializes this object into the state and runs it in its provider process
- * (FACTS A4), so the methods only use what they import; no client is shared between calls.
+ * (https://www.pulumi.com/docs/iac/concepts/functions/function-serialization/), so the methods only use what they import; no client is shared between calls.
  * - `diff` always reports a change, so the test runs on every `pulumi up` (and shows on every preview);
  * - `update` returns the outputs, otherwise Pulumi wipes them (pulumi/pulumi#9982, #13983);
  * - `delete` has nothing to remove.

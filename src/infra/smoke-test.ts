@@ -32,7 +32,7 @@ export interface TerraSmokeTestArgs {
 /**
  * Runs the Terra smoke test inside `pulumi up`, after the resources it `dependsOn` (the stored secrets):
  * a failing check fails the deployment with the check report. It reports a change on every preview by
- * design (FACTS A4 option 1); stack config `terra-iac:smokeTest: false` leaves it out.
+ * design (https://www.pulumi.com/docs/iac/concepts/resources/dynamic-providers/); stack config `terra-iac:smokeTest: false` leaves it out.
  */
 export class TerraSmokeTest extends pulumi.dynamic.Resource {
   /** One line per status count, e.g. `testing: 8 passed, 0 warnings, 0 failed, 0 skipped`. */

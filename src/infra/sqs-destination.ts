@@ -18,7 +18,7 @@ export interface TerraSqsDestinationArgs {
 }
 
 /**
- * An SQS queue Terra sends notifications to (Terra FACTS §3), encrypted at rest, and an IAM user limited to
+ * An SQS queue Terra sends notifications to (https://docs.tryterra.co/health-and-fitness-api/integration-setup/setting-up-data-destinations/queuing-services-sqs-kafka), encrypted at rest, and an IAM user limited to
  * sqs:SendMessage and sqs:GetQueueUrl on it whose access key is kept in Secrets Manager.
  */
 export class TerraSqsDestination extends pulumi.ComponentResource {

@@ -17,7 +17,7 @@ export interface TerraEnvironmentArgs {
   environment: string;
   /**
    * The validated environment. Plain data rather than an Input: it decides which resources exist, and
-   * resources are never created inside `apply` (design.md convention 7). Not validated again here.
+   * resources are never created inside `apply` (https://www.pulumi.com/docs/iac/concepts/inputs-outputs/apply/). Not validated again here.
    */
   model: Environment;
   /** The environment's tier: production keeps deleted secrets 30 days unless declared. */

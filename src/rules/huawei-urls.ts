@@ -6,7 +6,7 @@ import { modeledEnvironments, terraBaseUrlOf } from './util/environments';
 
 type UrlField = 'redirectUrl' | 'appAccessUrl' | 'healthKitCallbackUrl';
 
-/** Terra's documented Huawei URLs on one API base URL (FACTS 4.4: old host documented, new host alongside). */
+/** Terra's documented Huawei URLs on one API base URL (SOURCES.huaweiByo documents the old host; the new host sits alongside). */
 function documentedUrls(baseUrl: string): Record<UrlField, string> {
   return {
     redirectUrl: `${baseUrl}/auth/huawei/oauth2`,

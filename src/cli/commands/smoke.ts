@@ -26,7 +26,7 @@ const SPEC = {
 
 /**
  * `terra-iac smoke --env NAME [--api-base-url URL] [--webhook-url URL] [--format text|json]
- * [--timeout-ms N] [--skip CHECK]...` (design.md): secrets come from TERRA_API_KEY and
+ * [--timeout-ms N] [--skip CHECK]...` (the README's command-line contract): secrets come from TERRA_API_KEY and
  * TERRA_WEBHOOK_SIGNING_SECRET, never from files or flags.
  */
 export const smokeCommand: Command = async (args, io) => {

@@ -43,7 +43,7 @@ const ID_FROM_INPUT: Record<string, string> = {
 
 /**
  * Mocks that record every registration and answer like AWS would, with placeholders for what only AWS knows.
- * Invokes fail loudly: the program makes none, and a new one must be stubbed on purpose (design.md conv. 8).
+ * Invokes fail loudly: the program makes none, and a new one must be stubbed on purpose (an unstubbed call would otherwise return nothing and hide a missing mock).
  */
 export function recordingMocks(): { mocks: pulumi.runtime.Mocks; registrations: Registration[] } {
   const registrations: Registration[] = [];

@@ -35,7 +35,7 @@ export interface MockRunOptions extends Omit<ProgramContext, 'stack'> {
 /**
  * Runs the real program in-process under Pulumi's mock monitor: no CLI, no engine, no cloud. Config is set
  * after `setMocks` with `setAllConfig`, because the SDK reads PULUMI_CONFIG from the environment only once
- * (FACTS A3). Parents come from a stack transformation, which the SDK applies itself; the mock monitor does
+ * (pulumi/pulumi sdk/nodejs/runtime/mocks.ts). Parents come from a stack transformation, which the SDK applies itself; the mock monitor does
  * not pass them on.
  */
 export async function runProgramUnderMocks(options: MockRunOptions): Promise<MockRun> {
