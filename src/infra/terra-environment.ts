@@ -59,81 +59,25 @@ export class TerraEnvironment extends pulumi.ComponentResource {
   constructor(name: string, args: TerraEnvironmentArgs, opts?: pulumi.ComponentResourceOptions) {
     super('terra-iac:environment:TerraEnvironment', name, {}, opts);
     const { environment, model } = args;
-    const { region, secretNamePrefix } = model.aws;
     const ownerTeams = model.owners.map((o) => o.team);
     const tags = (provider?: string) => resourceTags({ environment, ownerTeams, provider });
-    const recoveryWindow = recoveryWindowInDays(args.tier, model.aws.recoveryWindowInDays);
-
     const key = environmentKey(
       name,
-      { environment, secretNamePrefix, declaredKeyId: model.aws.kmsKeyId, tags: tags(), region },
+      { environment, secretNamePrefix: model.aws.secretNamePrefix, declaredKeyId: model.aws.kmsKeyId, tags: tags(), region: model.aws.region },
       this,
     );
+    const parts: Parts = {
+      name,
+      args,
+      tags,
+      key,
+      recoveryWindow: recoveryWindowInDays(args.tier, model.aws.recoveryWindowInDays),
+      parent: this,
+    };
     this.kmsKeyRef = key.keyRef;
-
-    this.secrets = environmentSecrets(environment, model).map(({ name: stored, purpose, provider }) => {
-      const value = args.secretValues[purpose];
-      if (value === undefined) throw new Error(`no value given for the secret "${purpose}"`);
-      const secret = new aws.secretsmanager.Secret(
-        `${name}-${purpose}`,
-        {
-          name: stored,
-          description: `terra-iac: ${purpose} of the ${environment} Terra environment (dev-id ${model.terra.devId})`,
-          kmsKeyId: key.keyRef,
-          recoveryWindowInDays: recoveryWindow,
-          tags: tags(provider),
-          region,
-        },
-        { parent: this },
-      );
-      const version = new aws.secretsmanager.SecretVersion(
-        `${name}-${purpose}-version`,
-        { secretId: secret.id, secretString: pulumi.secret(value), region },
-        { parent: this },
-      );
-      return { purpose, provider, name: stored, secret, version };
-    });
-
-    const policy = new aws.iam.Policy(
-      `${name}-read-policy`,
-      {
-        name: iamName([secretNamePrefix, environment, 'read-secrets'], 128),
-        path: '/terra-iac/',
-        description: `Read the Terra secrets of the ${environment} environment, nothing else.`,
-        policy: pulumi
-          .all([pulumi.all(this.secrets.map((s) => s.secret.arn)), key.grant])
-          .apply(([arns, grant]) => JSON.stringify(secretsReadPolicy(arns, grant))),
-        tags: tags(),
-      },
-      { parent: this },
-    );
-    this.readPolicyArn = policy.arn;
-    if (model.aws.consumerRoleArn) {
-      new aws.iam.RolePolicyAttachment(
-        `${name}-read-policy-attachment`,
-        { role: roleNameFromArn(model.aws.consumerRoleArn), policyArn: policy.arn },
-        { parent: this },
-      );
-    }
-
-    this.destinations = (model.destinations ?? []).map((destination) => {
-      const destinationRegion = destination.region ?? region ?? args.defaultRegion;
-      const kind = destination.type;
-      const label = destination.type === 's3' ? destination.bucketName : destination.queueName;
-      const credentials = {
-        secretName: secretName(secretNamePrefix, environment, destinationCredentialsPurpose(destination)),
-        kmsKeyRef: key.keyRef,
-        recoveryWindowInDays: recoveryWindow,
-        tags: tags(),
-        region,
-      };
-      const userName = iamName(['terra', environment, kind, label]);
-      const common = { region: destinationRegion, tags: tags(), credentials };
-      return destination.type === 's3'
-        ? new TerraS3Destination(`${name}-s3-${label}`, { destination, writerUserName: userName, ...common }, { parent: this })
-        : new TerraSqsDestination(`${name}-sqs-${label}`, { destination, senderUserName: userName, ...common }, { parent: this });
-    });
-
+    this.secrets = storedSecrets(parts);
+    this.readPolicyArn = readPolicy(parts, this.secrets);
+    this.destinations = extraDestinations(parts);
     this.smokeTest = smokeTestHook(model, args.secretValues, this.secrets);
     this.registerOutputs({
       secretArns: Object.fromEntries(this.secrets.map((s) => [s.purpose, s.secret.arn])),
@@ -141,6 +85,93 @@ export class TerraEnvironment extends pulumi.ComponentResource {
       readPolicyArn: this.readPolicyArn,
     });
   }
+}
+
+/** What every part of the component is built from. */
+interface Parts {
+  name: string;
+  args: TerraEnvironmentArgs;
+  tags: (provider?: string) => Record<string, string>;
+  key: ReturnType<typeof environmentKey>;
+  recoveryWindow: number;
+  parent: TerraEnvironment;
+}
+
+/** One Secrets Manager secret and version per secret reference of the environment. */
+function storedSecrets({ name, args, tags, key, recoveryWindow, parent }: Parts): StoredSecret[] {
+  const { environment, model } = args;
+  const region = model.aws.region;
+  return environmentSecrets(environment, model).map(({ name: stored, purpose, provider }) => {
+    const value = args.secretValues[purpose];
+    if (value === undefined) throw new Error(`no value given for the secret "${purpose}"`);
+    const secret = new aws.secretsmanager.Secret(
+      `${name}-${purpose}`,
+      {
+        name: stored,
+        description: `terra-iac: ${purpose} of the ${environment} Terra environment (dev-id ${model.terra.devId})`,
+        kmsKeyId: key.keyRef,
+        recoveryWindowInDays: recoveryWindow,
+        tags: tags(provider),
+        region,
+      },
+      { parent },
+    );
+    const version = new aws.secretsmanager.SecretVersion(
+      `${name}-${purpose}-version`,
+      { secretId: secret.id, secretString: pulumi.secret(value), region },
+      { parent },
+    );
+    return { purpose, provider, name: stored, secret, version };
+  });
+}
+
+/** The policy that reads exactly these secrets, attached to the declared consumer role. */
+function readPolicy({ name, args, tags, key, parent }: Parts, secrets: readonly StoredSecret[]): pulumi.Output<string> {
+  const { environment, model } = args;
+  const policy = new aws.iam.Policy(
+    `${name}-read-policy`,
+    {
+      name: iamName([model.aws.secretNamePrefix, environment, 'read-secrets'], 128),
+      path: '/terra-iac/',
+      description: `Read the Terra secrets of the ${environment} environment, nothing else.`,
+      policy: pulumi
+        .all([pulumi.all(secrets.map((s) => s.secret.arn)), key.grant])
+        .apply(([arns, grant]) => JSON.stringify(secretsReadPolicy(arns, grant))),
+      tags: tags(),
+    },
+    { parent },
+  );
+  if (model.aws.consumerRoleArn) {
+    new aws.iam.RolePolicyAttachment(
+      `${name}-read-policy-attachment`,
+      { role: roleNameFromArn(model.aws.consumerRoleArn), policyArn: policy.arn },
+      { parent },
+    );
+  }
+  return policy.arn;
+}
+
+/** The S3 and SQS destinations the environment declares, each with its own least-privilege IAM user. */
+function extraDestinations({ name, args, tags, key, recoveryWindow, parent }: Parts): Array<TerraS3Destination | TerraSqsDestination> {
+  const { environment, model } = args;
+  const { region, secretNamePrefix } = model.aws;
+  return (model.destinations ?? []).map((destination) => {
+    const destinationRegion = destination.region ?? region ?? args.defaultRegion;
+    const kind = destination.type;
+    const label = destination.type === 's3' ? destination.bucketName : destination.queueName;
+    const credentials = {
+      secretName: secretName(secretNamePrefix, environment, destinationCredentialsPurpose(destination)),
+      kmsKeyRef: key.keyRef,
+      recoveryWindowInDays: recoveryWindow,
+      tags: tags(),
+      region,
+    };
+    const userName = iamName(['terra', environment, kind, label]);
+    const common = { region: destinationRegion, tags: tags(), credentials };
+    return destination.type === 's3'
+      ? new TerraS3Destination(`${name}-s3-${label}`, { destination, writerUserName: userName, ...common }, { parent })
+      : new TerraSqsDestination(`${name}-sqs-${label}`, { destination, senderUserName: userName, ...common }, { parent });
+  });
 }
 
 function smokeTestHook(
