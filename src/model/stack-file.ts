@@ -68,3 +68,16 @@ export const StackFile = z
   .meta({ id: 'PulumiStackFile', title: 'Pulumi stack settings (terra-iac)' });
 
 export type StackFile = z.infer<typeof StackFile>;
+
+/**
+ * The Pulumi ESC environments a stack imports: `environment: name`, `environment: [a, b]` or the older
+ * `environment: { imports: [a, b] }` (https://www.pulumi.com/docs/esc/integrations/infrastructure/pulumi-iac/).
+ * Their `pulumiConfig` values reach the program as stack config, so a key they supply is not in the file.
+ */
+export function escEnvironmentsOf(stack: Pick<StackFile, 'environment'> | undefined): string[] {
+  const declared = stack?.environment;
+  if (typeof declared === 'string') return [declared];
+  if (Array.isArray(declared)) return declared;
+  const imports = declared?.imports;
+  return Array.isArray(imports) ? imports.filter((name): name is string => typeof name === 'string') : [];
+}

@@ -1,5 +1,6 @@
 import { SOURCES } from '../catalog/sources';
 import { collectSecretRefs, fullStackKey } from '../model/secret-refs';
+import { escEnvironmentsOf } from '../model/stack-file';
 import type { Rule } from '../validate/rule-contract';
 import { modeledEnvironments } from './util/environments';
 import { modeledStacks, projectNamespace, stackConfig, stackEnvironment } from './util/stacks';
@@ -38,6 +39,17 @@ export const stackMissingConfig: Rule = {
       );
       for (const { key, name, secret } of required) {
         if (Object.hasOwn(config, key) || referenced.has(key)) continue;
+        const esc = escEnvironmentsOf(stack.model);
+        if (esc.length > 0) {
+          ctx.report(stack.file, {
+            path: ['environment'],
+            target: 'key',
+            severity: 'info',
+            message: `Pulumi.yaml declares \`${key}\` with no default and ${stack.file.path} does not set it: supplied by the ESC environment ${esc.join(', ')}, not verified here`,
+            hint: `check that the ESC environment sets it under values.pulumiConfig (\`pulumi config --stack ${stack.name}\` lists what the program gets)`,
+          });
+          continue;
+        }
         ctx.report(stack.file, {
           path: stack.model.config ? ['config'] : [],
           target: 'key',

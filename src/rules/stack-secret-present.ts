@@ -1,5 +1,6 @@
 import { SOURCES } from '../catalog/sources';
 import { collectSecretRefs, fullStackKey, PROJECT_NAMESPACE } from '../model/secret-refs';
+import { escEnvironmentsOf } from '../model/stack-file';
 import type { Rule } from '../validate/rule-contract';
 import { modeledEnvironments } from './util/environments';
 import { modeledStacks, stackConfig, stackEnvironment, type ModeledStack } from './util/stacks';
@@ -9,7 +10,7 @@ export const stackSecretPresent: Rule = {
   id: 'stack-secret-present',
   severity: 'error',
   description:
-    'Every `fromStackConfig` reference in config/<env>.yaml is present in that environment\'s stack file; the fix hint is the exact `pulumi config set --secret <key> --stack <env>` command.',
+    'Every `fromStackConfig` reference in config/<env>.yaml is present in that environment\'s stack file; the fix hint is the exact `pulumi config set --secret <key> --stack <env>` command. A stack that imports a Pulumi ESC environment may get the key from there: that is reported as info, not verified.',
   source: `${SOURCES.pulumiSecureValue}; ${SOURCES.pulumiProjectConfig}`,
   check(ctx) {
     const stacksByEnvironment = new Map<string, ModeledStack[]>();
@@ -25,11 +26,22 @@ export const stackSecretPresent: Rule = {
         const name = key.replace(`${PROJECT_NAMESPACE}:`, '');
         for (const stack of deploying) {
           if (Object.hasOwn(stackConfig(stack), key)) continue;
-          ctx.report(env.file, {
-            path: [...found.path, 'fromStackConfig'],
-            message: `stack config key ${key} is not in ${stack.file.path}`,
-            hint: `pulumi config set --secret ${name} --stack ${stack.name}`,
-          });
+          const esc = escEnvironmentsOf(stack.model);
+          ctx.report(
+            env.file,
+            esc.length > 0
+              ? {
+                  path: [...found.path, 'fromStackConfig'],
+                  severity: 'info',
+                  message: `stack config key ${key} is not in ${stack.file.path}: supplied by the ESC environment ${esc.join(', ')}, not verified here`,
+                  hint: `check that ${esc.length > 1 ? 'one of them' : 'it'} sets it under values.pulumiConfig: \`pulumi config --stack ${stack.name} --show-secrets\` lists what the program gets`,
+                }
+              : {
+                  path: [...found.path, 'fromStackConfig'],
+                  message: `stack config key ${key} is not in ${stack.file.path}`,
+                  hint: `pulumi config set --secret ${name} --stack ${stack.name}`,
+                },
+          );
         }
       }
     }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { stackSecretPlain } from '../../src/rules/stack-secret-plain';
 import { stackSecretPresent } from '../../src/rules/stack-secret-present';
 import { environmentWith } from './fixtures';
 import { ruleTester, runCase } from './rule-tester';
@@ -44,5 +45,28 @@ describe('stack-secret-present hint', () => {
   it('is the exact pulumi command', () => {
     const { diagnostics } = runCase({ name: 'missing', files: { 'config/staging.yaml': stravaOn('{ fromStackConfig: stravaClientSecret }') } }, [stackSecretPresent]);
     expect(diagnostics.map((d) => d.hint)).toEqual(['pulumi config set --secret stravaClientSecret --stack staging']);
+  });
+});
+
+describe('stack-secret-present with a Pulumi ESC environment', () => {
+  const escStack = (environment: string) => `environment:\n${environment}\nconfig:\n  aws:region: eu-west-1\n`;
+
+  it.each([
+    ['a list', '  - acme-health/terra-staging'],
+    ['the older imports map', '  imports:\n    - acme-health/terra-staging'],
+  ])('reports a key the stack lacks as info, supplied by the ESC environment (%s)', (_form, environment) => {
+    const { diagnostics } = runCase({ name: 'esc', files: { 'Pulumi.staging.yaml': escStack(environment) } }, [stackSecretPresent]);
+    expect(diagnostics.length).toBeGreaterThan(0);
+    for (const d of diagnostics) {
+      expect(d.severity).toBe('info');
+      expect(d.message).toContain('supplied by the ESC environment acme-health/terra-staging, not verified here');
+      expect(d.hint).not.toContain('pulumi config set');
+    }
+  });
+
+  it('keeps plaintext in the stack file an error (stack-secret-plain) even with ESC', () => {
+    const files = { 'Pulumi.staging.yaml': `${escStack('  - acme-health/terra-staging')}  terra-iac:terraApiKey: tk_live_PLAINvalue4Df5Gh6Jk7Lz8\n` };
+    const { diagnostics } = runCase({ name: 'esc plaintext', files }, [stackSecretPlain, stackSecretPresent]);
+    expect(diagnostics.filter((d) => d.ruleId === 'stack-secret-plain').map((d) => d.severity)).toEqual(['error']);
   });
 });
