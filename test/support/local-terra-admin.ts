@@ -1,0 +1,14 @@
+/**
+ * A stateful local stand-in for Terra's admin API (admin-api.yaml, `servers: /api/v3/admin`), for the
+ * admin client, drift/apply and the Pulumi dynamic resources to be tested against over real HTTP:
+ *
+ *   const admin = await startLocalTerraAdmin({ seed: { environments: { 'testing-app': { sources: ['garmin'] } } } });
+ *   const token = admin.issueToken({ scopes: ['providers:read'] });
+ *   await fetch(`${admin.baseUrl}/environments/testing-app/unified-api/sources`, { headers: { authorization: `Bearer ${token}` } });
+ *
+ * See local-terra-admin/types.ts for the seed, state, option and fault shapes.
+ */
+export { startLocalTerraAdmin } from './local-terra-admin/server';
+export { SPEC_VERSION } from './local-terra-admin/contract';
+export { ATHLETE, DATA_TYPE_TOKENS, DEFAULT_EVENT_TYPES, SAMPLES } from './local-terra-admin/state';
+export type * from './local-terra-admin/types';
