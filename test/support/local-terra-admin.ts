@@ -9,6 +9,6 @@
  * See local-terra-admin/types.ts for the seed, state, option and fault shapes.
  */
 export { startLocalTerraAdmin } from './local-terra-admin/server';
-export { SPEC_VERSION } from './local-terra-admin/contract';
+export { OPERATION_SCOPES, SPEC_VERSION } from './local-terra-admin/contract';
 export { ATHLETE, DATA_TYPE_TOKENS, DEFAULT_EVENT_TYPES, SAMPLES } from './local-terra-admin/state';
 export type * from './local-terra-admin/types';

@@ -13,6 +13,8 @@ const vendored = operationsFile as unknown as VendoredOperations;
 export const OPERATIONS: Record<VendoredOperationId, VendoredOperation> = vendored.operations;
 export const BASE_PATH = vendored.basePath;
 export const SPEC_VERSION = vendored.version;
+/** Every scope some vendored operation requires. */
+export const OPERATION_SCOPES: readonly string[] = [...new Set(Object.values(OPERATIONS).flatMap((op) => op.scopes))].sort();
 
 const RFC3339 = /^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:[Zz]|[+-]\d{2}:\d{2})$/;
 

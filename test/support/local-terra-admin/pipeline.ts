@@ -111,9 +111,7 @@ export class Pipeline {
     const handler = HANDLERS[ctx.operationId];
     if (!handler) throw new Error(`no handler for ${ctx.operationId}`);
     try {
-      const reply = handler(ctx);
-      const corrupt = this.server.faults().corruptResponse;
-      return corrupt ? { ...reply, body: corrupt(ctx.operationId, reply.status, reply.body) } : reply;
+      return handler(ctx);
     } catch (error) {
       if (error instanceof AdminProblem) return problemReply(error, instance);
       throw error;
@@ -150,7 +148,9 @@ export class Pipeline {
   }
 
   /** The contract check: a reply that breaks admin-api.yaml is recorded and, by default, replaced by a 500. */
-  private checked(operationId: VendoredOperationId, reply: Reply, instance: string, dryRun: boolean, fault: boolean): Reply {
+  private checked(operationId: VendoredOperationId, original: Reply, instance: string, dryRun: boolean, fault: boolean): Reply {
+    const corrupt = this.server.faults().corruptResponse;
+    const reply = corrupt ? { ...original, body: corrupt(operationId, original.status, original.body) } : original;
     const found = responseViolations({ operationId, status: reply.status, contentType: contentTypeOf(reply), body: reply.body, instance, dryRun, fault });
     if (found.length === 0) return reply;
     this.violations.push(...found);
