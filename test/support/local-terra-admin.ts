@@ -6,9 +6,10 @@
  *   const token = admin.issueToken({ scopes: ['providers:read'] });
  *   await fetch(`${admin.baseUrl}/environments/testing-app/unified-api/sources`, { headers: { authorization: `Bearer ${token}` } });
  *
- * See local-terra-admin/types.ts for the seed, state, option and fault shapes.
+ * See local-terra-admin/types.ts for the seed and state shapes, options.ts for options, faults and tokens.
  */
 export { startLocalTerraAdmin } from './local-terra-admin/server';
 export { OPERATION_SCOPES, SPEC_VERSION } from './local-terra-admin/contract';
 export { ATHLETE, DATA_TYPE_TOKENS, DEFAULT_EVENT_TYPES, SAMPLES } from './local-terra-admin/state';
 export type * from './local-terra-admin/types';
+export type * from './local-terra-admin/options';

@@ -1,4 +1,4 @@
-import type { AdminFaults, LocalTerraAdminOptions } from './types';
+import type { AdminFaults, LocalTerraAdminOptions } from './options';
 
 /** The `--fault` menu of local-terra-admin-cli.ts, as options and faults for the server. */
 export const FAULT_NAMES = [

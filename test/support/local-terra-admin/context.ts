@@ -1,6 +1,7 @@
 import type { Generator } from './state';
 import type { VendoredOperationId } from './vendor';
-import type { AdminEnvironmentState, AdminFaults, LocalTerraAdminOptions, TokenKind } from './types';
+import type { AdminFaults, LocalTerraAdminOptions, TokenKind } from './options';
+import type { AdminEnvironmentState } from './types';
 
 /** What the pipeline hands a handler for one request. */
 
@@ -25,6 +26,8 @@ export interface ServerContext {
   now: () => Date;
   customerId: string;
   environments: Map<string, AdminEnvironmentState>;
+  /** Waits `ms`, or less when the server closes (so slow faults never outlive a test). */
+  sleep: (ms: number) => Promise<void>;
 }
 
 export interface RequestContext {

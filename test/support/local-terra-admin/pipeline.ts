@@ -6,7 +6,7 @@ import { HANDLERS } from './handlers';
 import { IdempotencyStore, fingerprint } from './idempotency';
 import { AdminProblem, notFound, validationFailed } from './problem';
 import { matchRoute } from './router';
-import type { FaultTarget } from './types';
+import type { FaultTarget } from './options';
 import type { VendoredOperationId } from './vendor';
 
 /**
@@ -60,7 +60,7 @@ export class Pipeline {
     try {
       const token = authenticate(headers, this.server, this.tokens);
       if (mutation) rateHeaders = this.countMutation(token);
-      if (faults.delayMs) await new Promise((resolve) => setTimeout(resolve, faults.delayMs));
+      if (faults.delayMs) await this.server.sleep(faults.delayMs);
       if (faults.rateLimit && this.fires(`rateLimit ${method} ${url.pathname}`, { ...faults.rateLimit }, operationId)) {
         throw new AdminProblem(429, 'rate_limited', 'per-token rate limit exceeded', {
           remediation: 'Back off and retry after the Retry-After interval.',

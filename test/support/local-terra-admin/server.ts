@@ -5,7 +5,8 @@ import type { ServerContext, TokenRecord } from './context';
 import { Pipeline } from './pipeline';
 import { matchRoute } from './router';
 import { Generator, environmentFromSeed } from './state';
-import type { AdminEnvironmentState, AdminFaults, LocalTerraAdmin, LocalTerraAdminOptions, SeenAdminRequest, TokenSpec } from './types';
+import type { AdminFaults, LocalTerraAdmin, LocalTerraAdminOptions, SeenAdminRequest, TokenSpec } from './options';
+import type { AdminEnvironmentState } from './types';
 
 /** Default admin token lifetime: `expires_in: 2592000` (pollToken's example). */
 const TOKEN_LIFETIME_MS = 2_592_000_000;
@@ -30,12 +31,22 @@ export async function startLocalTerraAdmin(options: LocalTerraAdminOptions = {})
   let faults: AdminFaults = options.faults ?? {};
   const environments = new Map<string, AdminEnvironmentState>();
   for (const [devId, seed] of Object.entries(options.seed?.environments ?? {})) environments.set(devId, environmentFromSeed(devId, seed, gen));
-  const server: ServerContext = { options, faults: () => faults, gen, now, customerId: options.seed?.customerId ?? 'cus_local01', environments };
+  const timers = new Map<NodeJS.Timeout, () => void>();
+  const sleep = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(() => {
+        timers.delete(timer);
+        resolve();
+      }, ms);
+      timers.set(timer, resolve);
+    });
+  const server: ServerContext = { options, faults: () => faults, gen, now, customerId: options.seed?.customerId ?? 'cus_local01', environments, sleep };
   const tokens = new Map<string, TokenRecord>();
   const requests: SeenAdminRequest[] = [];
   const contractViolations: string[] = [];
   const pipeline = new Pipeline(server, tokens, contractViolations);
   const sockets = new Set<Socket>();
+  let closing = false;
 
   const http = createServer((req, res) => {
     void (async () => {
@@ -45,9 +56,9 @@ export async function startLocalTerraAdmin(options: LocalTerraAdminOptions = {})
       const operationId = matchRoute(method, url.pathname)?.operationId;
       const seen: SeenAdminRequest = { method, path: url.pathname, query: Object.fromEntries(url.searchParams), headers: req.headers, body: rawBody, ...(operationId ? { operationId } : {}) };
       requests.push(seen);
-      if (options.latencyMs) await new Promise((resolve) => setTimeout(resolve, options.latencyMs));
+      if (options.latencyMs) await sleep(options.latencyMs);
       const outcome = await pipeline.handle(seen.method, url, req.headers, rawBody);
-      if (outcome.destroy) return void req.socket.destroy();
+      if (outcome.destroy || closing) return void req.socket.destroy();
       const text = outcome.raw ?? (outcome.body === undefined ? undefined : JSON.stringify(outcome.body));
       res.writeHead(outcome.status, outcome.headers).end(text);
     })().catch((error: Error) => {
@@ -101,7 +112,13 @@ export async function startLocalTerraAdmin(options: LocalTerraAdminOptions = {})
     },
     close: () =>
       new Promise<void>((resolve, reject) => {
-        // Slow and lost-response faults hold sockets; end them so tests finish promptly.
+        // Slow and lost-response faults hold sockets and timers; end them so tests finish promptly.
+        closing = true;
+        for (const [timer, wake] of timers) {
+          clearTimeout(timer);
+          wake();
+        }
+        timers.clear();
         for (const socket of sockets) socket.destroy();
         http.close(() => {
           if (contractViolations.length > 0 && options.contract !== 'record') {

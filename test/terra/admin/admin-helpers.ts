@@ -39,6 +39,7 @@ export interface CallOptions {
   rawBody?: string;
   token?: string | null;
   headers?: Record<string, string>;
+  signal?: AbortSignal;
 }
 
 /** One real HTTP request to the server, `path` relative to its base URL. */
@@ -47,7 +48,7 @@ export async function call(admin: LocalTerraAdmin, method: string, path: string,
   if (options.token) headers.authorization = `Bearer ${options.token}`;
   const body = options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
   if (body !== undefined) headers['content-type'] = 'application/json';
-  const res = await fetch(`${admin.baseUrl}${path}`, { method, headers, body });
+  const res = await fetch(`${admin.baseUrl}${path}`, { method, headers, body, signal: options.signal });
   const text = await res.text();
   let json: unknown;
   try {

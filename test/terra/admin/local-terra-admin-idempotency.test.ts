@@ -126,7 +126,7 @@ describe('rate limiting', () => {
   });
 });
 
-describe('server errors', () => {
+describe('other faults', () => {
   it('a 500 fault commits nothing and is not stored: the retry with the same key succeeds', async () => {
     const admin = await startAdmin({ faults: { serverError: { times: 1 } } });
     const token = admin.issueToken({ scopes: SCOPES });
@@ -142,5 +142,18 @@ describe('server errors', () => {
     const res = await call(admin, 'GET', envPath('/unified-api/sources'), { token: admin.issueToken({ scopes: SCOPES }) });
     expect(res.status).toBe(200);
     expect(() => JSON.parse(res.text)).toThrow(SyntaxError);
+  });
+
+  it('the slow fault holds the answer until the client gives up, and close() still ends at once', async () => {
+    const admin = await startAdmin({ faults: { delayMs: 600_000 } });
+    const abort = new AbortController();
+    const pending = call(admin, 'GET', envPath('/unified-api/sources'), { token: admin.issueToken({ scopes: SCOPES }), signal: abort.signal }).then(
+      () => 'answered',
+      (error: Error) => error.name,
+    );
+    while (admin.requests.length === 0) await new Promise((resolve) => setImmediate(resolve));
+    abort.abort();
+    expect(await pending).toBe('AbortError');
+    await closeAdmin();
   });
 });
