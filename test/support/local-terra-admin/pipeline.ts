@@ -12,7 +12,8 @@ import type { VendoredOperationId } from './vendor';
 /**
  * One request from parsed URL to the reply to send: route, authenticate, faults, scopes, dev-id,
  * idempotency, validation, handler, contract check. Problems raised before the handler runs are never
- * stored for idempotent replay (as Stripe stores only requests that began executing).
+ * stored for idempotent replay: Stripe, whose scheme the spec names, saves a result only once the endpoint
+ * started executing (https://docs.stripe.com/api/idempotent_requests).
  */
 
 export interface Outcome {
@@ -143,7 +144,7 @@ export class Pipeline {
       const { signing_secret: _dropped, ...rest } = body as Record<string, unknown>;
       body = rest;
     }
-    // Stripe's replay marker; admin-api.yaml names no such header.
+    // Stripe's replay marker (https://docs.stripe.com/api/idempotent_requests); admin-api.yaml names no such header.
     return { ...reply, body, headers: { ...reply.headers, 'idempotent-replayed': 'true' } };
   }
 

@@ -19,7 +19,7 @@ export const DATA_TYPE_TOKENS = ['ATHLETE', 'ACTIVITY', 'BODY', 'DAILY', 'SLEEP'
 /** The samples flag token: "SAMPLES sets the per-row samples flag rather than selecting a data type". */
 export const SAMPLES = 'SAMPLES';
 
-/** Destination `event_types` accepted by default: the `type` values Terra's webhooks carry (docs.tryterra.co event types). */
+/** Destination `event_types` accepted by default: the `type` values Terra's webhooks carry (https://docs.tryterra.co/reference/health-and-fitness-api/event-types). */
 export const DEFAULT_EVENT_TYPES = [
   'auth', 'auth_cancelled', 'deauth', 'user_reauth', 'access_revoked', 'connection_error', 'permission_change',
   'google_no_datasource', 'processing', 'large_request_processing', 'large_request_sending', 'rate_limit_hit',

@@ -7,7 +7,7 @@ import { mask } from '../state';
 
 /**
  * The provider path segment as a lowercase admin code. The spec's examples are lowercase (`garmin`) while
- * the terra CLI prints `GARMIN`; `casing: 'lowercase-only'` models a Terra that accepts only the former.
+ * the terra CLI prints `GARMIN` (tryterra/terra-cli CHANGELOG.md, v0.5.0); `casing: 'lowercase-only'` models a Terra that accepts only the former.
  */
 export function providerCode(ctx: RequestContext): string {
   const raw = ctx.params.provider ?? '';
