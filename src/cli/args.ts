@@ -1,77 +1,79 @@
+import { parseArgs as nodeParseArgs, type ParseArgsConfig } from 'node:util';
+import { UsageError } from '../core/errors';
 import { didYouMean } from '../core/did-you-mean';
-import { UsageError } from './io';
+import type { OptionSpec, OptionTable, ParsedArgs } from './options';
 
-export interface FlagSpec {
-  /** Takes a value (`--format json`); otherwise a boolean switch. */
-  value?: boolean;
-  /** May be given more than once; values are collected. */
-  repeat?: boolean;
-  /** Allowed values, checked here so every command reports them alike. */
-  choices?: readonly string[];
-}
+/** `help` when `--help` or `-h` was given (before any `--`): it wins over every other problem. */
+export type ParseResult<O extends OptionTable> = { help: true } | ({ help: false } & ParsedArgs<O>);
 
-export interface ParsedArgs {
-  flags: Record<string, string | string[] | boolean | undefined>;
-  positionals: string[];
-}
+type Token = NonNullable<ReturnType<typeof nodeParseArgs>['tokens']>[number];
+type OptionToken = Extract<Token, { kind: 'option' }>;
 
 /**
- * Strict flag parsing: unknown flags are usage errors (with a did-you-mean), values may be given as
- * `--flag value` or `--flag=value`.
+ * `node:util` parseArgs (strict) with what it does not say well: unknown options and wrong choices get a
+ * did-you-mean, and a missing, empty, doubled or unwanted value is named the same way in every command.
+ * A first, non-strict pass reads the tokens so these checks can speak first; the strict pass then gives
+ * the values.
  */
-export function parseArgs(args: readonly string[], spec: Record<string, FlagSpec>): ParsedArgs {
-  const flags: ParsedArgs['flags'] = {};
-  const positionals: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    if (arg === '--') {
-      positionals.push(...args.slice(i + 1));
-      break;
-    }
-    if (!arg.startsWith('--') || arg === '-') {
-      if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option ${arg}`, 'options are written --name');
-      positionals.push(arg);
-      continue;
-    }
-    const eq = arg.indexOf('=');
-    const name = arg.slice(2, eq === -1 ? undefined : eq);
-    const flag = Object.hasOwn(spec, name) ? spec[name] : undefined;
-    if (!flag) {
-      const known = Object.keys(spec);
-      const close = known.find((k) => k.startsWith(name) || name.startsWith(k)) ?? didYouMean(name, known);
-      throw new UsageError(`unknown option --${name}`, close ? `did you mean --${close}?` : `options: ${known.map((k) => `--${k}`).join(', ')}`);
-    }
-    let value: string | boolean = true;
-    if (flag.value) {
-      if (eq !== -1) value = arg.slice(eq + 1);
-      else if (i + 1 < args.length && !args[i + 1]!.startsWith('--')) value = args[++i]!;
-      else throw new UsageError(`option --${name} needs a value`, flag.choices ? `one of ${flag.choices.join(', ')}` : undefined);
-      if (value === '') throw new UsageError(`option --${name} needs a value, got an empty one`);
-      if (flag.choices && !flag.choices.includes(value)) {
-        const close = didYouMean(value, flag.choices);
-        throw new UsageError(`--${name} must be one of ${flag.choices.join(', ')}; got "${value}"`, close ? `did you mean --${name} ${close}?` : undefined);
-      }
-    } else if (eq !== -1) {
-      throw new UsageError(`option --${name} takes no value`);
-    }
-    if (flag.repeat) {
-      const list = (flags[name] as string[] | undefined) ?? [];
-      list.push(String(value));
-      flags[name] = list;
-    } else {
-      if (flags[name] !== undefined) throw new UsageError(`option --${name} given twice`);
-      flags[name] = value;
-    }
+export function parseCommandArgs<O extends OptionTable>(args: readonly string[], options: O): ParseResult<O> {
+  const config = nodeOptions(options);
+  const { tokens } = nodeParseArgs({ args: [...args], options: config, strict: false, allowPositionals: true, tokens: true });
+  const given = tokens.filter((t): t is OptionToken => t.kind === 'option');
+  if (given.some((t) => t.name === 'help' && Object.hasOwn(options, 'help'))) return { help: true };
+  const seen = new Set<string>();
+  for (const token of given) {
+    const spec = Object.hasOwn(options, token.name) ? options[token.name] : undefined;
+    if (!spec) throw unknownOption(token, options);
+    checkValue(token, spec);
+    if (!spec.multiple && seen.has(token.name)) throw new UsageError(`option --${token.name} given twice`);
+    seen.add(token.name);
   }
-  return { flags, positionals };
+  try {
+    const { values, positionals } = nodeParseArgs({ args: [...args], options: config, strict: true, allowPositionals: true });
+    return { help: false, values: values as ParsedArgs<O>['values'], positionals };
+  } catch (error) {
+    // The checks above leave nothing for the strict pass to refuse; should it still, say what it said.
+    if ((error as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')) throw new UsageError((error as Error).message);
+    throw error;
+  }
 }
 
-export function stringFlag(parsed: ParsedArgs, name: string): string | undefined {
-  const v = parsed.flags[name];
-  return typeof v === 'string' ? v : undefined;
+function nodeOptions(options: OptionTable): NonNullable<ParseArgsConfig['options']> {
+  const config: NonNullable<ParseArgsConfig['options']> = {};
+  for (const [name, spec] of Object.entries(options)) {
+    config[name] = {
+      type: spec.type,
+      ...(spec.multiple ? { multiple: true } : {}),
+      ...(spec.short ? { short: spec.short } : {}),
+      ...(spec.default !== undefined ? { default: spec.default } : {}),
+    };
+  }
+  return config;
 }
 
-export function listFlag(parsed: ParsedArgs, name: string): string[] {
-  const v = parsed.flags[name];
-  return Array.isArray(v) ? v : [];
+function unknownOption(token: OptionToken, options: OptionTable): UsageError {
+  if (!token.rawName.startsWith('--')) return new UsageError(`unknown option ${token.rawName}`, 'options are written --name');
+  const known = Object.keys(options);
+  const close = known.find((k) => k.startsWith(token.name) || token.name.startsWith(k)) ?? didYouMean(token.name, known);
+  return new UsageError(`unknown option --${token.name}`, close ? `did you mean --${close}?` : `options: ${known.map((k) => `--${k}`).join(', ')}`);
+}
+
+function checkValue(token: OptionToken, spec: OptionSpec): void {
+  const name = token.name;
+  if (spec.type === 'boolean') {
+    if (token.inlineValue) throw new UsageError(`option --${name} takes no value`);
+    return;
+  }
+  // parseArgs takes the next argument as the value whatever it is; one that looks like an option is more
+  // likely a forgotten value (the strict pass would call it ambiguous).
+  const value = token.value;
+  if (value === undefined || (token.inlineValue === false && value.length > 1 && value.startsWith('-'))) {
+    const dashed = value !== undefined && !value.startsWith('--') ? `a value that starts with "-" is written --${name}=${value}` : undefined;
+    throw new UsageError(`option --${name} needs a value`, spec.choices ? `one of ${spec.choices.join(', ')}` : dashed);
+  }
+  if (value === '') throw new UsageError(`option --${name} needs a value, got an empty one`);
+  if (spec.choices && !spec.choices.includes(value)) {
+    const close = didYouMean(value, spec.choices);
+    throw new UsageError(`--${name} must be one of ${spec.choices.join(', ')}; got "${value}"`, close ? `did you mean --${name} ${close}?` : undefined);
+  }
 }

@@ -12,29 +12,3 @@ export interface Io {
 export function colorAllowed(io: Io): boolean {
   return io.isTTY && !io.env.NO_COLOR;
 }
-
-/** Wrong flags or arguments: exit code 2 with the message and usage. */
-export class UsageError extends Error {
-  override name = 'UsageError';
-  constructor(
-    message: string,
-    readonly hint?: string,
-  ) {
-    super(message);
-  }
-}
-
-/** A problem with configuration or I/O that is not a finding: exit code 2, no stack trace. */
-export class CommandError extends Error {
-  override name = 'CommandError';
-  constructor(
-    message: string,
-    readonly hint?: string,
-  ) {
-    super(message);
-  }
-}
-
-export const EXIT = { ok: 0, findings: 1, error: 2 } as const;
-
-export type Command = (args: readonly string[], io: Io) => Promise<number>;

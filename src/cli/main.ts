@@ -1,60 +1,70 @@
+import { EXIT, exitCodeOf, TerraIacError, UsageError } from '../core/errors';
+import { didYouMean } from '../core/did-you-mean';
 import { VERSION } from '../core/version';
-import { CommandError, EXIT, UsageError, type Command, type Io } from './io';
+import { parseCommandArgs } from './args';
+import { allCommands, COMMAND_NAMES, findCommand } from './command-table';
+import type { CommandSpec } from './command';
+import type { Io } from './io';
+import { GLOBAL_OPTIONS } from './options';
+import { commandUsage, topLevelUsage } from './usage';
 
-const USAGE = `Usage: terra-iac <command> [options]
-
-Commands:
-  validate [FILES...] [--env NAME]... [--format text|json|sarif|github|junit] [--output FILE] [--fail-on error|warning] [--root DIR]
-  smoke    --env NAME [--api-base-url URL] [--webhook-url URL] [--format text|json] [--timeout-ms N] [--skip CHECK]...
-  plan     --env NAME [--format text|json]
-  audit    [--format md|csv|json|html] [--output FILE]
-  diff     ENV_A ENV_B | --since GIT_REF  [--format text|json]
-
-Exit codes: 0 ok, 1 findings or failed checks, 2 usage, configuration or I/O error.
-Add --verbose to any command to see stack traces of internal errors.`;
-
-/** Commands load lazily so `validate` never pays for Pulumi, AWS or the Terra SDK. */
-const COMMANDS: Record<string, () => Command> = {
-  validate: () => require('./commands/validate').validateCommand,
-  smoke: () => require('./commands/smoke').smokeCommand,
-  plan: () => require('./commands/plan').planCommand,
-  audit: () => require('./commands/audit').auditCommand,
-  diff: () => require('./commands/diff').diffCommand,
-};
-
+/**
+ * `terra-iac <command> [options]`: finds the command in the table, answers `--help`, parses the options
+ * the command declares, runs it, and is the one place that turns a thrown TerraIacError into its message,
+ * hint and exit code.
+ */
 export async function main(argv: readonly string[], io: Io): Promise<number> {
   const verbose = argv.includes('--verbose');
-  const args = argv.filter((a) => a !== '--verbose');
-  const [name, ...rest] = args;
-  if (!name || name === '--help' || name === '-h' || name === 'help') {
-    io.stdout(`${USAGE}\n`);
-    return name ? EXIT.ok : EXIT.error;
-  }
-  if (name === '--version') {
-    io.stdout(`${VERSION}\n`);
-    return EXIT.ok;
-  }
-  const load = COMMANDS[name];
-  if (!load) {
-    io.stderr(`terra-iac: unknown command "${name}"\n\n${USAGE}\n`);
-    return EXIT.error;
-  }
+  // `terra-iac --verbose validate` as well as `terra-iac validate --verbose`.
+  const start = argv.findIndex((a) => a !== '--verbose');
+  const [name, ...rest] = start === -1 ? [] : argv.slice(start);
+  let spec: CommandSpec | undefined;
   try {
-    return await load()(rest, io);
+    if (name === undefined) {
+      io.stdout(topLevelUsage(allCommands()));
+      return EXIT.error;
+    }
+    if (name === '--help' || name === '-h' || name === 'help') return help(rest, io);
+    if (name === '--version') {
+      io.stdout(`${VERSION}\n`);
+      return EXIT.ok;
+    }
+    spec = command(name);
+    const parsed = parseCommandArgs(rest, { ...spec.options, ...GLOBAL_OPTIONS });
+    if (parsed.help) {
+      io.stdout(commandUsage(spec));
+      return EXIT.ok;
+    }
+    return await spec.run(parsed, io);
   } catch (error) {
-    return reportError(error, io, verbose);
+    return reportError(error, io, verbose, spec?.name);
   }
 }
 
-function reportError(error: unknown, io: Io, verbose: boolean): number {
-  if (error instanceof UsageError || (error as Error)?.name === 'UsageError') {
-    const hint = (error as UsageError).hint;
-    io.stderr(`terra-iac: ${(error as Error).message}${hint ? `\n  hint: ${hint}` : ''}\nRun terra-iac --help for usage.\n`);
-    return EXIT.error;
-  }
-  if (error instanceof CommandError) {
-    io.stderr(`terra-iac: ${error.message}${error.hint ? `\n  hint: ${error.hint}` : ''}\n`);
-    return EXIT.error;
+/** `terra-iac help [<command>]`. */
+function help(rest: readonly string[], io: Io): number {
+  if (rest.length > 1) throw new UsageError(`help takes one command name, got ${rest.length}`, `terra-iac help ${rest[0]}`);
+  io.stdout(rest[0] === undefined ? topLevelUsage(allCommands()) : commandUsage(command(rest[0])));
+  return EXIT.ok;
+}
+
+function command(name: string): CommandSpec {
+  const spec = findCommand(name);
+  if (spec) return spec;
+  const close = didYouMean(name, COMMAND_NAMES);
+  throw new UsageError(`unknown command "${name}"`, close ? `did you mean ${close}?` : `commands: ${COMMAND_NAMES.join(', ')}`);
+}
+
+/** The only place an error becomes output and an exit code; no stack trace without --verbose. */
+function reportError(error: unknown, io: Io, verbose: boolean, commandName: string | undefined): number {
+  if (error instanceof TerraIacError) {
+    const lines = [`terra-iac: ${error.message}`];
+    if (error.hint) lines.push(`  hint: ${error.hint}`);
+    if (error.exitKind === 'usage') lines.push(`Run terra-iac ${commandName ? `${commandName} ` : ''}--help for usage.`);
+    // What it was made from (a Node error code, a git failure) is for --verbose.
+    if (verbose && error.cause instanceof Error && error.cause.stack) lines.push(`caused by: ${error.cause.stack}`);
+    io.stderr(`${lines.join('\n')}\n`);
+    return exitCodeOf(error.exitKind);
   }
   const message = error instanceof Error ? error.message : String(error);
   io.stderr(`terra-iac: internal error: ${message}\n${verbose && error instanceof Error ? `${error.stack}\n` : '  (run with --verbose for details)\n'}`);

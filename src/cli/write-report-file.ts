@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { CommandError } from './io';
+import { TerraIacError } from '../core/errors';
 
 /**
  * Writes `text` to a temporary sibling and renames it over `path`: a reader (a CI upload step, a browser)
- * sees the old file or the whole new one, never half a report. Failures become a CommandError (exit 2)
+ * sees the old file or the whole new one, never half a report. Failures become an `io` TerraIacError (exit 2)
  * naming the file as the user wrote it (`shownAs`).
  */
 export function writeReportFile(path: string, text: string, shownAs: string = path): void {
@@ -22,7 +22,10 @@ export function writeReportFile(path: string, text: string, shownAs: string = pa
       // Nothing more to do: the report was not written, which the error below says.
     }
     const code = (error as NodeJS.ErrnoException).code;
-    throw new CommandError(`cannot write ${shownAs}: ${code ?? (error as Error).message}`, 'check that the folder exists and is writable, and that FILE is not a folder');
+    throw new TerraIacError(`cannot write ${shownAs}: ${code ?? (error as Error).message}`, 'io', {
+      hint: 'check that the folder exists and is writable, and that FILE is not a folder',
+      cause: error,
+    });
   }
 }
 

@@ -1,12 +1,13 @@
 import { deployedEnvironment } from '../model/stack-file';
 import * as pulumi from '@pulumi/pulumi';
+import { UsageError } from '../core/errors';
 import { formatText } from '../formatters/text';
 import type { Environment } from '../model/environment';
 import { enabledProviderCodes } from '../model/enabled-providers';
 import type { EnvironmentEntry } from '../validate/project-view';
 import { summarize, type Diagnostic } from '../core/diagnostic';
 import { loadProject } from '../project';
-import { UsageError, type LoadedProject } from '../validate/load-project';
+import type { LoadedProject } from '../validate/load-project';
 import { VERSION } from '../core/version';
 import { ProjectInvalidError, UnknownEnvironmentError } from './program-errors';
 import { TerraS3Destination } from './s3-destination';

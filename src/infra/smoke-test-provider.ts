@@ -1,5 +1,6 @@
 import type * as pulumi from '@pulumi/pulumi';
 import type { Tier } from '../catalog/environment-limits';
+import { TerraIacError } from '../core/errors';
 import { formatReportText, formatSummary } from '../terra/format-report';
 import { DEFAULT_CHECK_TIMEOUT_MS, runSmokeTest } from '../terra/run-smoke';
 import { resolveApiBaseUrl } from '../terra/smoke-target';
@@ -32,9 +33,12 @@ export interface SmokeTestOutputs {
   ranAt: string;
 }
 
-/** Raised by create/update when a check fails; Pulumi prints the message and fails the deployment. */
-export class SmokeTestFailedError extends Error {
+/** Raised by create/update when a check fails (findings); Pulumi prints the message and fails the deployment. */
+export class SmokeTestFailedError extends TerraIacError {
   override name = 'SmokeTestFailedError';
+  constructor(message: string) {
+    super(message, 'findings');
+  }
 }
 
 /**

@@ -1,4 +1,5 @@
 import { createCipheriv, createDecipheriv, pbkdf2Sync, randomBytes } from 'node:crypto';
+import { TerraIacError } from '../core/errors';
 
 /**
  * Pulumi's passphrase secrets provider, byte for byte: PBKDF2-HMAC-SHA256 (1,000,000 rounds, 32-byte key)
@@ -7,8 +8,12 @@ import { createCipheriv, createDecipheriv, pbkdf2Sync, randomBytes } from 'node:
  */
 export const PBKDF2_ITERATIONS = 1_000_000;
 
-export class PassphraseError extends Error {
+/** A value or salt that does not open (`auth`: the passphrase is wrong) or is malformed (`config`). */
+export class PassphraseError extends TerraIacError {
   override name = 'PassphraseError';
+  constructor(message: string, exitKind: 'config' | 'auth' = 'config') {
+    super(message, exitKind);
+  }
 }
 
 /** The key a passphrase gives under a salt. Slow on purpose (that is the point of PBKDF2): derive once per stack. */
@@ -36,7 +41,7 @@ export function decryptValue(key: Buffer, ciphertext: string): string {
     decipher.setAuthTag(body.subarray(body.length - 16));
     return Buffer.concat([decipher.update(body.subarray(0, body.length - 16)), decipher.final()]).toString('utf8');
   } catch {
-    throw new PassphraseError('value does not decrypt under this key');
+    throw new PassphraseError('value does not decrypt under this key', 'auth');
   }
 }
 
@@ -55,9 +60,9 @@ export function unlockStack(passphrase: string, encryptionSalt: string): Buffer 
   try {
     opened = decryptValue(key, check);
   } catch {
-    throw new PassphraseError('incorrect passphrase');
+    throw new PassphraseError('incorrect passphrase', 'auth');
   }
-  if (opened !== 'pulumi') throw new PassphraseError('incorrect passphrase');
+  if (opened !== 'pulumi') throw new PassphraseError('incorrect passphrase', 'auth');
   return key;
 }
 

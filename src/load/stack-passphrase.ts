@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { TerraIacError } from '../core/errors';
 
 /**
  * The passphrase Pulumi would use: `PULUMI_CONFIG_PASSPHRASE`, else the contents of
@@ -18,8 +19,11 @@ export function passphraseFromEnv(env: Readonly<Record<string, string | undefine
 }
 
 /** PULUMI_CONFIG_PASSPHRASE_FILE names a file that cannot be read. */
-export class PassphraseFileError extends Error {
+export class PassphraseFileError extends TerraIacError {
   override name = 'PassphraseFileError';
+  constructor(message: string) {
+    super(message, 'io', { hint: 'point PULUMI_CONFIG_PASSPHRASE_FILE at a readable file, or set PULUMI_CONFIG_PASSPHRASE instead' });
+  }
 }
 
 /** A stack uses the passphrase provider: declared so, or (Pulumi's default for such files) it has a salt. */

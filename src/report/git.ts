@@ -1,15 +1,24 @@
 import { spawnSync } from 'node:child_process';
+import { TerraIacError, type ExitKind } from '../core/errors';
 
-/** Why a git question could not be answered; the CLI turns each into a clear message and exit code 2. */
+/** Why a git question could not be answered; each is a clear message and exit code 2. */
 export type GitProblem = 'not-installed' | 'not-a-repository' | 'no-commits' | 'unknown-ref' | 'failed';
 
-export class GitError extends Error {
+const KIND: Record<GitProblem, ExitKind> = {
+  'not-installed': 'io',
+  failed: 'io',
+  'not-a-repository': 'config',
+  'no-commits': 'config',
+  'unknown-ref': 'config',
+};
+
+export class GitError extends TerraIacError {
   override name = 'GitError';
   constructor(
     message: string,
     readonly problem: GitProblem,
   ) {
-    super(message);
+    super(message, KIND[problem]);
   }
 }
 

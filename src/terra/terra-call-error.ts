@@ -1,3 +1,5 @@
+import { TerraIacError } from '../core/errors';
+
 /**
  * How a call to Terra (or to a webhook receiver) went wrong:
  * - `http`: an answer with a non-2xx status;
@@ -7,8 +9,8 @@
  */
 export type CallFailureKind = 'http' | 'timeout' | 'network' | 'malformed';
 
-/** A failed call, with a message that is already redacted and safe to print. */
-export class TerraCallError extends Error {
+/** A failed call, with a message that is already redacted and safe to print: `auth` on 401/403, else `io`. */
+export class TerraCallError extends TerraIacError {
   override name = 'TerraCallError';
   /** What was called, e.g. `GET /subscriptions`. */
   readonly operation: string;
@@ -22,7 +24,7 @@ export class TerraCallError extends Error {
   attempts = 1;
 
   constructor(init: { operation: string; kind: CallFailureKind; status?: number; detail?: string; retryAfterMs?: number; message: string }) {
-    super(init.message);
+    super(init.message, init.kind === 'http' && (init.status === 401 || init.status === 403) ? 'auth' : 'io');
     this.operation = init.operation;
     this.kind = init.kind;
     this.status = init.status;

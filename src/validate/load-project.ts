@@ -1,4 +1,5 @@
 import { TIERS, type Tier } from '../catalog/environment-limits';
+import { UsageError } from '../core/errors';
 import { discoverProject, namedFiles, type FileRef } from '../load/discover';
 import { parseYaml } from '../load/parse-yaml';
 import { readSource, type ReadResult } from '../load/read-source';
@@ -39,12 +40,10 @@ export interface LoadedProject extends ProjectView {
   summary: Summary;
 }
 
-/** Thrown for problems with the request itself (unknown environment): exit code 2, no diagnostics. */
-export class UsageError extends Error {
-  override name = 'UsageError';
-}
-
-/** parse -> schema -> model -> rules -> diagnostics, once, for every consumer. */
+/**
+ * parse -> schema -> model -> rules -> diagnostics, once, for every consumer. Throws a UsageError for a
+ * problem with the request itself (an unknown environment): exit code 2, no diagnostics.
+ */
 export function runPipeline(options: LoadOptions): LoadedProject {
   const refs = selectFiles(options);
   const diagnostics: Diagnostic[] = [];
@@ -72,7 +71,10 @@ function selectFiles(options: LoadOptions): FileRef[] {
   const known = new Set(all.filter((r) => r.kind === 'environment').map((r) => r.name));
   for (const env of options.envs) {
     if (!known.has(env)) {
-      throw new UsageError(`unknown environment "${env}": no config/${env}.yaml (known: ${[...known].join(', ') || 'none'})`);
+      throw new UsageError(
+        `unknown environment "${env}": no config/${env}.yaml (known: ${[...known].join(', ') || 'none'})`,
+        known.size ? undefined : 'run from the project root (it holds config/ and Pulumi.yaml), or pass --root DIR',
+      );
     }
   }
   return all.filter((r) => r.kind === 'project' || options.envs!.includes(r.name));

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { smokeCommand } from '../../src/cli/commands/smoke';
+import { main } from '../../src/cli/main';
 import type { Io } from '../../src/cli/io';
 import { startLocalTerra, type LocalTerraServer } from '../support/local-terra-server';
 import { startWebhookReceiver, type WebhookReceiver } from '../support/webhook-receiver';
@@ -97,7 +97,7 @@ describe('on a TTY', () => {
 
   it('shows each check as it finishes, in colour, then the summary', async () => {
     const io = ttyIo(SECRETS);
-    expect(await smokeCommand(args(), io)).toBe(0);
+    expect(await main(['smoke', ...args()], io)).toBe(0);
     const checkLines = io.chunks.slice(1, -1);
     expect(checkLines).toHaveLength(8);
     for (const line of checkLines) expect(line).toMatch(/^\x1b\[32mPASS\x1b\[0m \S+ .*\n$/);
@@ -107,7 +107,7 @@ describe('on a TTY', () => {
 
   it('drops the colour with NO_COLOR', async () => {
     const io = ttyIo({ ...SECRETS, NO_COLOR: '1' });
-    expect(await smokeCommand(args(), io)).toBe(0);
+    expect(await main(['smoke', ...args()], io)).toBe(0);
     expect(io.chunks.join('')).not.toContain('\x1b[');
   });
 });

@@ -1,44 +1,26 @@
-import { resolve } from 'node:path';
-import { buildAuditReport, collectProvenance } from '../../report/build-report';
-import { plural } from '../../core/plural';
-import { AUDIT_FORMATS, AUDIT_RENDERERS, type AuditFormat } from '../../report/render';
-import { loadProject } from '../../project';
-import { VERSION } from '../../core/version';
-import { parseArgs, stringFlag } from '../args';
-import { CommandError, EXIT, UsageError, type Command } from '../io';
-import { writeReportFile } from '../write-report-file';
+import { AUDIT_FORMATS } from '../../report/render';
+import { defineCommand } from '../command';
+import { formatOption, ROOT_OPTION, type ParsedArgs } from '../options';
 
-const SPEC = {
-  format: { value: true, choices: AUDIT_FORMATS },
-  output: { value: true },
-  root: { value: true },
-};
+const options = {
+  format: formatOption(AUDIT_FORMATS, 'md', 'report format; html is one self-contained page'),
+  output: { type: 'string', valueName: 'FILE', description: 'write the report to FILE (atomically) and a summary to stderr' },
+  root: ROOT_OPTION,
+} as const;
 
-/**
- * `terra-iac audit [--format md|csv|json|html] [--output FILE]`. A report, not a gate: it exits 0 even
- * when it lists findings (`terra-iac validate` is the gate), and 2 when it cannot be made or written.
- */
-export const auditCommand: Command = async (args, io) => {
-  const parsed = parseArgs(args, SPEC);
-  if (parsed.positionals.length > 0) {
-    throw new UsageError(`audit takes no file arguments (got "${parsed.positionals[0]}")`, 'it always reports every config/*.yaml and Pulumi.*.yaml');
-  }
-  const root = resolve(io.cwd, stringFlag(parsed, 'root') ?? '.');
-  const format = (stringFlag(parsed, 'format') ?? 'md') as AuditFormat;
-  const project = loadProject({ root, cwd: io.cwd });
-  if (project.environments.length === 0) {
-    throw new CommandError(`no environments under ${root}: config/*.yaml is missing`, 'run from the project root (it holds config/ and Pulumi.yaml)');
-  }
-  const report = buildAuditReport(project, { toolVersion: VERSION, provenance: collectProvenance(project, io.env) });
-  const text = AUDIT_RENDERERS[format](report);
-  const output = stringFlag(parsed, 'output');
-  if (!output) {
-    io.stdout(text);
-    return EXIT.ok;
-  }
-  const path = resolve(io.cwd, output);
-  writeReportFile(path, text, output);
-  const { errors, warnings } = report.summary;
-  io.stderr(`terra-iac: wrote the ${format} audit report of ${plural(report.summary.environments, 'environment')} to ${output} (${plural(errors, 'error')}, ${plural(warnings, 'warning')})\n`);
-  return EXIT.ok;
-};
+export type AuditArgs = ParsedArgs<typeof options>;
+
+/** `terra-iac audit`: a report for auditors, not a gate. */
+export const command = defineCommand({
+  name: 'audit',
+  summary: 'report every environment: providers, webhooks, secrets, owners, open findings, provenance',
+  usage: '[--format md|csv|json|html] [--output FILE] [--root DIR]',
+  description:
+    'Reports every config/*.yaml and its Pulumi.<env>.yaml: the matrix of environments and providers, per\n' +
+    'environment its tier, dev-id, webhook, destinations, secret names, owners and limits, the open findings of\n' +
+    'terra-iac validate, and the git commit and file hashes it read. SOURCE_DATE_EPOCH fixes its timestamp.',
+  positionals: [],
+  options,
+  exitCodes: '0 the report was written (even when it lists findings), 2 usage error, no config/*.yaml, or the output cannot be written.',
+  run: (args, io) => (require('./audit-run') as typeof import('./audit-run')).runAudit(args, io),
+});

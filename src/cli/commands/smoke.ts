@@ -1,160 +1,32 @@
-import { resolve } from 'node:path';
-import type { Tier } from '../../catalog/environment-limits';
-import type { Environment } from '../../model/environment';
-import type { SecretRef } from '../../model/secret-ref';
-import { formatText } from '../../formatters/text';
-import { formatCheckLine, formatReportJson, formatReportText, formatSummary } from '../../terra/format-report';
-import { createRedactor } from '../../terra/redact';
-import { DEFAULT_CHECK_TIMEOUT_MS, runSmokeTest } from '../../terra/run-smoke';
-import { buildSmokeTarget, resolveApiBaseUrl } from '../../terra/smoke-target';
-import { CHECK_IDS, hasFailures, isCheckId, type CheckId } from '../../terra/smoke-types';
-import { safeUrl } from '../../terra/webhook-probe';
-import { didYouMean } from '../../core/did-you-mean';
-import { loadProject } from '../../project';
-import { UsageError as LoadUsageError } from '../../validate/load-project';
-import { listFlag, parseArgs, stringFlag, type ParsedArgs } from '../args';
-import { colorAllowed, CommandError, EXIT, UsageError, type Command, type Io } from '../io';
+import { CHECK_IDS } from '../../terra/smoke-types';
+import { defineCommand } from '../command';
+import { formatOption, ROOT_OPTION, type ParsedArgs } from '../options';
 
-const SPEC = {
-  env: { value: true },
-  'api-base-url': { value: true },
-  'webhook-url': { value: true },
-  format: { value: true, choices: ['text', 'json'] },
-  'timeout-ms': { value: true },
-  skip: { value: true, repeat: true },
-};
+// `--timeout-ms` defaults to the runner's DEFAULT_CHECK_TIMEOUT_MS (a test keeps them equal); importing it
+// here would load the runner and the Terra SDK for every `--help`.
+const options = {
+  env: { type: 'string', valueName: 'NAME', description: 'the environment to test (config/NAME.yaml); required' },
+  'api-base-url': { type: 'string', valueName: 'URL', description: 'Terra API base URL (else TERRA_API_BASE_URL, else terra.apiBaseUrl, else Terra\'s default)' },
+  'webhook-url': { type: 'string', valueName: 'URL', description: 'send the webhook checks to this receiver instead of webhook.url' },
+  format: formatOption(['text', 'json'], 'text'),
+  'timeout-ms': { type: 'string', valueName: 'N', default: '10000', description: 'time limit of each check in milliseconds, 100 to 120000' },
+  skip: { type: 'string', multiple: true, valueName: 'CHECK', description: `a check not to run: ${CHECK_IDS.join(', ')}` },
+  root: ROOT_OPTION,
+} as const;
 
-/**
- * `terra-iac smoke --env NAME [--api-base-url URL] [--webhook-url URL] [--format text|json]
- * [--timeout-ms N] [--skip CHECK]...` (the README's command-line contract): secrets come from TERRA_API_KEY and
- * TERRA_WEBHOOK_SIGNING_SECRET, never from files or flags.
- */
-export const smokeCommand: Command = async (args, io) => {
-  const parsed = parseArgs(args, SPEC);
-  const request = readRequest(parsed);
-  const { model, tier } = loadEnvironment(request.env, io);
+export type SmokeArgs = ParsedArgs<typeof options>;
 
-  const apiKey = io.env.TERRA_API_KEY || fromEnvRef(model.terra.apiKey, io);
-  if (!apiKey) {
-    throw new CommandError('TERRA_API_KEY is not set', `export TERRA_API_KEY with the API key of dev-id ${model.terra.devId} (environment ${request.env})`);
-  }
-  const signingSecret = io.env.TERRA_WEBHOOK_SIGNING_SECRET || (model.webhook ? fromEnvRef(model.webhook.signingSecret, io) : undefined);
-  const webhookUrl = request.webhookUrl ?? model.webhook?.url;
-  if (webhookUrl && !signingSecret && !request.skip.includes('webhook.delivery')) {
-    throw new CommandError(
-      'TERRA_WEBHOOK_SIGNING_SECRET is not set, so the webhook cannot be tested',
-      `export TERRA_WEBHOOK_SIGNING_SECRET with the signing secret of ${safeUrl(webhookUrl)}, or add --skip webhook.delivery`,
-    );
-  }
-  const target = buildSmokeTarget({
-    name: request.env,
-    model,
-    tier,
-    apiKey,
-    signingSecret,
-    apiBaseUrl: resolveApiBaseUrl(request.apiBaseUrl, httpUrlEnv(io, 'TERRA_API_BASE_URL'), model.terra.apiBaseUrl),
-    webhookUrl,
-  });
-
-  const color = colorAllowed(io);
-  const live = request.format === 'text' && io.isTTY;
-  if (request.format === 'text') {
-    io.stdout(`Smoke-testing ${request.env} (dev-id ${target.devId}) against ${safeUrl(target.apiBaseUrl)}\n`);
-  }
-  const redact = createRedactor([apiKey, signingSecret]);
-  let report;
-  try {
-    report = await runSmokeTest(target, {
-      timeoutMs: request.timeoutMs,
-      skip: request.skip,
-      onResult: live ? (result) => io.stdout(`${formatCheckLine(result, color)}\n`) : undefined,
-    });
-  } catch (error) {
-    // Nothing below should throw; if it does, its message must not carry a secret either.
-    throw new CommandError(`smoke test aborted: ${redact(error instanceof Error ? error.message : String(error))}`);
-  }
-  if (request.format === 'json') io.stdout(formatReportJson(report));
-  else io.stdout(live ? `${formatSummary(report)}\n` : formatReportText(report, false));
-  return hasFailures(report) ? EXIT.findings : EXIT.ok;
-};
-
-interface SmokeRequest {
-  env: string;
-  apiBaseUrl?: string;
-  webhookUrl?: string;
-  format: 'text' | 'json';
-  timeoutMs: number;
-  skip: CheckId[];
-}
-
-function readRequest(parsed: ParsedArgs): SmokeRequest {
-  if (parsed.positionals.length) throw new UsageError(`unexpected argument "${parsed.positionals[0]}"`, 'smoke takes only options');
-  const env = stringFlag(parsed, 'env');
-  if (!env) throw new UsageError('--env NAME is required', 'name the environment to test, e.g. --env testing (config/testing.yaml)');
-  const timeoutText = stringFlag(parsed, 'timeout-ms');
-  const timeoutMs = timeoutText === undefined ? DEFAULT_CHECK_TIMEOUT_MS : Number(timeoutText);
-  if (!Number.isInteger(timeoutMs) || timeoutMs < 100 || timeoutMs > 120_000) {
-    throw new UsageError(`--timeout-ms must be a whole number of milliseconds from 100 to 120000; got "${timeoutText}"`);
-  }
-  const skip = listFlag(parsed, 'skip').map((id) => {
-    if (isCheckId(id)) return id;
-    const close = didYouMean(id, CHECK_IDS);
-    throw new UsageError(`--skip: unknown check "${id}"`, close ? `did you mean ${close}?` : `checks: ${CHECK_IDS.join(', ')}`);
-  });
-  return {
-    env,
-    apiBaseUrl: httpUrlFlag(parsed, 'api-base-url'),
-    webhookUrl: httpUrlFlag(parsed, 'webhook-url'),
-    format: (stringFlag(parsed, 'format') ?? 'text') as 'text' | 'json',
-    timeoutMs,
-    skip,
-  };
-}
-
-function httpUrlFlag(parsed: ParsedArgs, name: string): string | undefined {
-  const value = stringFlag(parsed, name);
-  if (value === undefined) return undefined;
-  let url: URL | undefined;
-  try {
-    url = new URL(value);
-  } catch {
-    url = undefined;
-  }
-  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
-    throw new UsageError(`--${name} must be an http(s) URL; got "${value}"`);
-  }
-  return value;
-}
-
-/** An http(s) URL from an environment variable, or a configuration error (exit 2) naming the variable. */
-function httpUrlEnv(io: Io, name: string): string | undefined {
-  const value = io.env[name];
-  if (!value) return undefined;
-  if (!/^https?:\/\/[^\s/]+/.test(value)) throw new CommandError(`${name} must be an http(s) URL; got "${value}"`, `unset it or set it to e.g. https://api.tryterra.co/v2`);
-  return value;
-}
-
-/** The environment through the one pipeline; refuses (exit 2) when its file has errors. */
-function loadEnvironment(env: string, io: Io): { model: Environment; tier?: Tier } {
-  let project;
-  try {
-    project = loadProject({ root: resolve(io.cwd), envs: [env], cwd: io.cwd });
-  } catch (error) {
-    if (error instanceof LoadUsageError) throw new UsageError(error.message, 'run from the project root (it holds config/ and Pulumi.yaml)');
-    throw error;
-  }
-  const entry = project.environments.find((e) => e.name === env);
-  const errors = project.diagnostics.filter((d) => d.severity === 'error' && d.file === entry?.file.path);
-  if (!entry?.model || errors.length) {
-    const sources = new Map(project.files.map((f) => [f.path, f.text]));
-    const summary = { errors: errors.length, warnings: 0, infos: 0, files: 1 };
-    io.stderr(formatText(errors, { sources, summary, color: colorAllowed(io), toolVersion: '' }));
-    throw new CommandError(`config/${env}.yaml has errors, so it cannot be smoke-tested`, `fix them first (terra-iac validate --env ${env})`);
-  }
-  return { model: entry.model, tier: entry.tier };
-}
-
-/** A `{ fromEnv: VAR }` reference resolved from the environment; stack config is for `pulumi up`. */
-function fromEnvRef(ref: SecretRef, io: Io): string | undefined {
-  return 'fromEnv' in ref ? io.env[ref.fromEnv] || undefined : undefined;
-}
+/** `terra-iac smoke`: does the environment really work against Terra? */
+export const command = defineCommand({
+  name: 'smoke',
+  summary: 'check an environment against Terra: credentials, providers, webhook receiver',
+  usage: '--env NAME [--api-base-url URL] [--webhook-url URL] [--format text|json] [--timeout-ms N] [--skip CHECK]... [--root DIR]',
+  description:
+    'Secrets come from the environment only: TERRA_API_KEY (required) and TERRA_WEBHOOK_SIGNING_SECRET (required\n' +
+    'when the environment has a webhook, unless --skip webhook.delivery), or the variables its { fromEnv } references\n' +
+    'name. They never appear in any output. The environment file must validate first.',
+  positionals: [],
+  options,
+  exitCodes: '0 no check failed (warnings are allowed), 1 a check failed, 2 usage, configuration or I/O error.',
+  run: (args, io) => (require('./smoke-run') as typeof import('./smoke-run')).runSmoke(args, io),
+});

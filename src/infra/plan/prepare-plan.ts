@@ -25,7 +25,7 @@ export type Preparation = { kind: 'invalid'; text: string; diagnostics: readonly
 /**
  * The part of a plan that needs no Pulumi: validate the environment with the same pipeline as
  * `terra-iac validate` (its stack config is needed before the program can run), and build the config
- * `pulumi up` would give the program. Throws load-project's UsageError for an unknown environment.
+ * `pulumi up` would give the program. Throws a UsageError for an unknown environment.
  */
 export function preparePlan(request: PlanRequest): Preparation {
   const { root, environment, env } = request;

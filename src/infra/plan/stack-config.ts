@@ -77,6 +77,7 @@ function stackKey(input: StackConfigInput): Buffer | undefined {
     throw new StackConfigError(
       `PULUMI_CONFIG_PASSPHRASE does not unlock Pulumi.${input.stackName}.yaml (${error.message})`,
       'set the passphrase this stack was created with, or unset PULUMI_CONFIG_PASSPHRASE to plan with placeholders',
+      'auth',
     );
   }
 }

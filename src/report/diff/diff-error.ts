@@ -1,10 +1,9 @@
-/** A diff that cannot be made (unknown environment, invalid file, not a git repository, unknown ref): exit code 2. */
-export class DiffError extends Error {
+import { TerraIacError } from '../../core/errors';
+
+/** A diff that cannot be made (unknown environment, invalid file): exit code 2, with a hint. */
+export class DiffError extends TerraIacError {
   override name = 'DiffError';
-  constructor(
-    message: string,
-    readonly hint?: string,
-  ) {
-    super(message);
+  constructor(message: string, hint?: string) {
+    super(message, 'config', hint === undefined ? {} : { hint });
   }
 }
