@@ -28,6 +28,10 @@ export interface CommandSpec<O extends OptionTable = OptionTable> {
   run(args: ParsedArgs<O>, io: Io): Promise<number>;
 }
 
+/** A command of the table, whatever its options: main.ts parses with the command's own options before `run`. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyCommand = CommandSpec<any>;
+
 /** Infers the option types, so `run` sees `values.format` as `'text' | 'json'`. */
 export function defineCommand<const O extends OptionTable>(spec: CommandSpec<O>): CommandSpec<O> {
   return spec;

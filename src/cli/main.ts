@@ -21,15 +21,15 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   let spec: CommandSpec | undefined;
   try {
     if (name === undefined) {
-      io.stdout(topLevelUsage(allCommands()));
+      io.stdout(topLevelUsage(await allCommands()));
       return EXIT.error;
     }
-    if (name === '--help' || name === '-h' || name === 'help') return help(rest, io);
+    if (name === '--help' || name === '-h' || name === 'help') return await help(rest, io);
     if (name === '--version') {
       io.stdout(`${VERSION}\n`);
       return EXIT.ok;
     }
-    spec = command(name);
+    spec = await command(name);
     const parsed = parseCommandArgs(rest, { ...spec.options, ...GLOBAL_OPTIONS });
     if (parsed.help) {
       io.stdout(commandUsage(spec));
@@ -42,14 +42,14 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
 }
 
 /** `terra-iac help [<command>]`. */
-function help(rest: readonly string[], io: Io): number {
+async function help(rest: readonly string[], io: Io): Promise<number> {
   if (rest.length > 1) throw new UsageError(`help takes one command name, got ${rest.length}`, `terra-iac help ${rest[0]}`);
-  io.stdout(rest[0] === undefined ? topLevelUsage(allCommands()) : commandUsage(command(rest[0])));
+  io.stdout(rest[0] === undefined ? topLevelUsage(await allCommands()) : commandUsage(await command(rest[0])));
   return EXIT.ok;
 }
 
-function command(name: string): CommandSpec {
-  const spec = findCommand(name);
+async function command(name: string): Promise<CommandSpec> {
+  const spec = await findCommand(name);
   if (spec) return spec;
   const close = didYouMean(name, COMMAND_NAMES);
   throw new UsageError(`unknown command "${name}"`, close ? `did you mean ${close}?` : `commands: ${COMMAND_NAMES.join(', ')}`);

@@ -22,5 +22,5 @@ export const command = defineCommand({
   positionals: [],
   options,
   exitCodes: '0 the report was written (even when it lists findings), 2 usage error, no config/*.yaml, or the output cannot be written.',
-  run: (args, io) => (require('./audit-run') as typeof import('./audit-run')).runAudit(args, io),
+  run: async (args, io) => (await import('./audit-run.js')).runAudit(args, io),
 });

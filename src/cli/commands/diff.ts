@@ -25,5 +25,5 @@ export const command = defineCommand({
   ],
   options,
   exitCodes: '0 no differences, 1 differences, 2 usage or configuration error (unknown environment, invalid file, unknown ref).',
-  run: (args, io) => (require('./diff-run') as typeof import('./diff-run')).runDiff(args, io),
+  run: async (args, io) => (await import('./diff-run.js')).runDiff(args, io),
 });

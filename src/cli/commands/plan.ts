@@ -23,5 +23,5 @@ export const command = defineCommand({
   positionals: [],
   options,
   exitCodes: '0 planned, 1 the configuration has errors, 2 usage, configuration or I/O error.',
-  run: (args, io) => (require('./plan-run') as typeof import('./plan-run')).runPlan(args, io),
+  run: async (args, io) => (await import('./plan-run.js')).runPlan(args, io),
 });

@@ -28,5 +28,5 @@ export const command = defineCommand({
   positionals: [],
   options,
   exitCodes: '0 no check failed (warnings are allowed), 1 a check failed, 2 usage, configuration or I/O error.',
-  run: (args, io) => (require('./smoke-run') as typeof import('./smoke-run')).runSmoke(args, io),
+  run: async (args, io) => (await import('./smoke-run.js')).runSmoke(args, io),
 });

@@ -25,5 +25,5 @@ export const command = defineCommand({
   positionals: [{ name: 'FILES...', description: 'check only these files (paths from the current directory)' }],
   options,
   exitCodes: '0 nothing at or above --fail-on, 1 findings, 2 usage, configuration or I/O error.',
-  run: (args, io) => (require('./validate-run') as typeof import('./validate-run')).runValidate(args, io),
+  run: async (args, io) => (await import('./validate-run.js')).runValidate(args, io),
 });
