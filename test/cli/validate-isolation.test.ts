@@ -39,6 +39,16 @@ describe('what validate loads', () => {
   });
 });
 
+describe('what help loads', () => {
+  // The spec modules of the command table are what help reads: they must stay as light as validate.
+  it.each(['--help', 'smoke --help', 'plan --help', 'audit -h', 'diff --help'])('terra-iac %s loads no Pulumi, AWS, Terra SDK or browser code', (line) => {
+    const args = line.split(' ');
+    const modules = loadedModules([join(REPO, 'bin', 'terra-iac.js'), ...args], `help-${args.join('')}`);
+    expect(modules).toContain(join(REPO, 'bin', 'terra-iac.js'));
+    expect(modules.filter((m) => FORBIDDEN.test(m))).toEqual([]);
+  });
+});
+
 describe('colour', () => {
   const cwd = copyProject();
   /** Runs the CLI on a pseudo-terminal (util-linux `script`), where colour is allowed. */
