@@ -42,7 +42,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
 }
 
 /** `terra-iac help [<command>]`. */
-async function help(rest: readonly string[], io: Io): Promise<number> {
+async function help(args: readonly string[], io: Io): Promise<number> {
+  const rest = args.filter((a) => a !== '--verbose');
   if (rest.length > 1) throw new UsageError(`help takes one command name, got ${rest.length}`, `terra-iac help ${rest[0]}`);
   io.stdout(rest[0] === undefined ? topLevelUsage(await allCommands()) : commandUsage(await command(rest[0])));
   return EXIT.ok;
