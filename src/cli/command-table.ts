@@ -1,28 +1,26 @@
-import type { AnyCommand } from './command';
-
-type Spec = { command: AnyCommand };
+import { lazyCommand, type AnyCommand } from './command';
 
 /**
- * Every command, in the order the usage lists them. An entry loads only the command's spec (its options
- * and help); the spec loads the implementation when it runs, so `validate` never loads what `plan` or
- * `smoke` need. Adding a command is one line here plus its spec and implementation files under commands/.
+ * Every command, in the order the usage lists them: its spec module (options and help) and its run module
+ * (the implementation), each loaded only when needed, so `validate` never loads what `plan` or `smoke` need.
+ * Adding a command is one line here plus commands/<name>.ts and commands/<name>-run.ts.
  * (`import()`, not `require()`: esbuild turns both into the same lazy init, and vitest can follow it.)
  */
-export const COMMANDS: Readonly<Record<string, () => Promise<Spec>>> = {
-  validate: () => import('./commands/validate.js'),
-  smoke: () => import('./commands/smoke.js'),
-  plan: () => import('./commands/plan.js'),
-  audit: () => import('./commands/audit.js'),
-  diff: () => import('./commands/diff.js'),
+export const COMMANDS: Readonly<Record<string, () => Promise<AnyCommand>>> = {
+  validate: lazyCommand(() => import('./commands/validate.js'), () => import('./commands/validate-run.js')),
+  smoke: lazyCommand(() => import('./commands/smoke.js'), () => import('./commands/smoke-run.js')),
+  plan: lazyCommand(() => import('./commands/plan.js'), () => import('./commands/plan-run.js')),
+  audit: lazyCommand(() => import('./commands/audit.js'), () => import('./commands/audit-run.js')),
+  diff: lazyCommand(() => import('./commands/diff.js'), () => import('./commands/diff-run.js')),
 };
 
 export const COMMAND_NAMES = Object.keys(COMMANDS);
 
-/** The spec of a command, or undefined for a name that is not one (an own key only: not `constructor`). */
+/** The command of a name, or undefined for a name that is not one (an own key only: not `constructor`). */
 export async function findCommand(name: string): Promise<AnyCommand | undefined> {
-  return Object.hasOwn(COMMANDS, name) ? (await COMMANDS[name]!()).command : undefined;
+  return Object.hasOwn(COMMANDS, name) ? COMMANDS[name]!() : undefined;
 }
 
 export async function allCommands(): Promise<AnyCommand[]> {
-  return Promise.all(COMMAND_NAMES.map(async (name) => (await COMMANDS[name]!()).command));
+  return Promise.all(COMMAND_NAMES.map((name) => COMMANDS[name]!()));
 }

@@ -3,7 +3,7 @@ import { didYouMean } from '../core/did-you-mean';
 import { VERSION } from '../core/version';
 import { parseCommandArgs } from './args';
 import { allCommands, COMMAND_NAMES, findCommand } from './command-table';
-import type { CommandSpec } from './command';
+import type { AnyCommand } from './command';
 import type { Io } from './io';
 import { GLOBAL_OPTIONS } from './options';
 import { commandUsage, topLevelUsage } from './usage';
@@ -18,7 +18,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   // `terra-iac --verbose validate` as well as `terra-iac validate --verbose`.
   const start = argv.findIndex((a) => a !== '--verbose');
   const [name, ...rest] = start === -1 ? [] : argv.slice(start);
-  let spec: CommandSpec | undefined;
+  let spec: AnyCommand | undefined;
   try {
     if (name === undefined) {
       io.stdout(topLevelUsage(await allCommands()));
@@ -49,7 +49,7 @@ async function help(args: readonly string[], io: Io): Promise<number> {
   return EXIT.ok;
 }
 
-async function command(name: string): Promise<CommandSpec> {
+async function command(name: string): Promise<AnyCommand> {
   const spec = await findCommand(name);
   if (spec) return spec;
   const close = didYouMean(name, COMMAND_NAMES);

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { TerraIacError } from '../../src/core/errors';
 import { ProgramTimeoutError, SecretLeakError, StackConfigError } from '../../src/infra/plan/plan-errors';
 import { SmokeTestFailedError } from '../../src/infra/smoke-test-provider';
-import { PassphraseFileError, passphraseFromEnv } from '../../src/infra/stack-passphrase';
+import { PassphraseFileError, passphraseFromEnv } from '../../src/load/stack-passphrase';
 import { newEncryptionSalt, PassphraseError, unlockStack } from '../../src/load/pulumi-passphrase';
 import { DiffError } from '../../src/report/diff/diff-error';
 import { GitError, resolveCommit } from '../../src/report/git';

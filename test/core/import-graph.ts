@@ -36,7 +36,9 @@ export function readImportGraph(srcDir: string): { files: string[]; edges: Impor
     const text = readFileSync(join(srcDir, file), 'utf8');
     for (const match of text.matchAll(SPECIFIER)) {
       const base = relative(srcDir, resolve(srcDir, dirname(file), match[2]!));
-      const to = CANDIDATES.map((ext) => base + ext).find((candidate) => known.has(candidate));
+      // `import('./x.js')` names x.ts, as TypeScript resolves it (a dynamic import needs the extension).
+      const bases = base.endsWith('.js') ? [base, base.slice(0, -3)] : [base];
+      const to = bases.flatMap((b) => CANDIDATES.map((ext) => b + ext)).find((candidate) => known.has(candidate));
       if (to && to !== file) edges.push({ from: file, to });
     }
   }

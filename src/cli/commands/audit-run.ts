@@ -13,7 +13,7 @@ import type { AuditArgs } from './audit';
  * `terra-iac audit [--format md|csv|json|html] [--output FILE] [--root DIR]`. A report, not a gate: it exits 0
  * even when it lists findings (`terra-iac validate` is the gate), and 2 when it cannot be made or written.
  */
-export async function runAudit({ values, positionals }: AuditArgs, io: Io): Promise<number> {
+export async function run({ values, positionals }: AuditArgs, io: Io): Promise<number> {
   if (positionals.length > 0) {
     throw new UsageError(`audit takes no file arguments (got "${positionals[0]}")`, 'it always reports every config/*.yaml and Pulumi.*.yaml');
   }

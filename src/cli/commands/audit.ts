@@ -1,5 +1,5 @@
 import { AUDIT_FORMATS } from '../../report/render';
-import { defineCommand } from '../command';
+import { defineSpec } from '../command';
 import { formatOption, ROOT_OPTION, type ParsedArgs } from '../options';
 
 const options = {
@@ -11,7 +11,7 @@ const options = {
 export type AuditArgs = ParsedArgs<typeof options>;
 
 /** `terra-iac audit`: a report for auditors, not a gate. */
-export const command = defineCommand({
+export const spec = defineSpec({
   name: 'audit',
   summary: 'report every environment: providers, webhooks, secrets, owners, open findings, provenance',
   usage: '[--format md|csv|json|html] [--output FILE] [--root DIR]',
@@ -22,5 +22,4 @@ export const command = defineCommand({
   positionals: [],
   options,
   exitCodes: '0 the report was written (even when it lists findings), 2 usage error, no config/*.yaml, or the output cannot be written.',
-  run: async (args, io) => (await import('./audit-run.js')).runAudit(args, io),
 });

@@ -12,7 +12,7 @@ import type { DiffArgs } from './diff';
  * `terra-iac diff ENV_A ENV_B | --since GIT_REF [--format text|json] [--root DIR]`. Exit 0 without
  * differences, 1 with differences (so CI can gate on it), 2 when the diff cannot be made.
  */
-export async function runDiff({ values, positionals }: DiffArgs, io: Io): Promise<number> {
+export async function run({ values, positionals }: DiffArgs, io: Io): Promise<number> {
   const root = resolve(io.cwd, values.root ?? '.');
   const json = values.format === 'json';
   if (values.since !== undefined) {

@@ -1,5 +1,5 @@
 import { DIFF_FORMATS } from '../../report/diff/render';
-import { defineCommand } from '../command';
+import { defineSpec } from '../command';
 import { formatOption, ROOT_OPTION, type ParsedArgs } from '../options';
 
 const options = {
@@ -11,7 +11,7 @@ const options = {
 export type DiffArgs = ParsedArgs<typeof options>;
 
 /** `terra-iac diff`: two environments side by side, or the history of the declarations. */
-export const command = defineCommand({
+export const spec = defineSpec({
   name: 'diff',
   summary: 'compare two environments, or list what changed in config/ since a git ref',
   usage: 'ENV_A ENV_B | --since GIT_REF [--format text|json] [--root DIR]',
@@ -25,5 +25,4 @@ export const command = defineCommand({
   ],
   options,
   exitCodes: '0 no differences, 1 differences, 2 usage or configuration error (unknown environment, invalid file, unknown ref).',
-  run: async (args, io) => (await import('./diff-run.js')).runDiff(args, io),
 });

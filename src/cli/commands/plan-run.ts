@@ -11,7 +11,7 @@ import type { PlanArgs } from './plan';
  * first; only then loads the Pulumi half (src/infra/plan/plan-environment.ts), so usage and config errors
  * answer at once.
  */
-export async function runPlan({ values, positionals }: PlanArgs, io: Io): Promise<number> {
+export async function run({ values, positionals }: PlanArgs, io: Io): Promise<number> {
   const environment = values.env;
   if (!environment) throw new UsageError('plan needs --env NAME', 'for example: terra-iac plan --env production');
   if (positionals.length > 0) throw new UsageError(`unexpected argument ${positionals[0]}`, 'plan takes --env, --format and --root');

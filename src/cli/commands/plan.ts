@@ -1,4 +1,4 @@
-import { defineCommand } from '../command';
+import { defineSpec } from '../command';
 import { formatOption, ROOT_OPTION, type ParsedArgs } from '../options';
 
 const options = {
@@ -10,7 +10,7 @@ const options = {
 export type PlanArgs = ParsedArgs<typeof options>;
 
 /** `terra-iac plan`: what `pulumi up` would register, without Pulumi's CLI or the cloud. */
-export const command = defineCommand({
+export const spec = defineSpec({
   name: 'plan',
   summary: 'list every resource the Pulumi program would register for an environment',
   usage: '--env NAME [--format text|json] [--root DIR]',
@@ -23,5 +23,4 @@ export const command = defineCommand({
   positionals: [],
   options,
   exitCodes: '0 planned, 1 the configuration has errors, 2 usage, configuration or I/O error.',
-  run: async (args, io) => (await import('./plan-run.js')).runPlan(args, io),
 });

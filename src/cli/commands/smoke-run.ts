@@ -20,7 +20,7 @@ import type { SmokeArgs } from './smoke';
  * [--timeout-ms N] [--skip CHECK]... [--root DIR]`: secrets come from TERRA_API_KEY and
  * TERRA_WEBHOOK_SIGNING_SECRET, never from files or flags.
  */
-export async function runSmoke(args: SmokeArgs, io: Io): Promise<number> {
+export async function run(args: SmokeArgs, io: Io): Promise<number> {
   const request = readRequest(args);
   const { model, tier } = loadEnvironment(request.env, resolve(io.cwd, args.values.root ?? '.'), io);
 

@@ -1,5 +1,5 @@
 import { CHECK_IDS } from '../../terra/smoke-types';
-import { defineCommand } from '../command';
+import { defineSpec } from '../command';
 import { formatOption, ROOT_OPTION, type ParsedArgs } from '../options';
 
 // `--timeout-ms` defaults to the runner's DEFAULT_CHECK_TIMEOUT_MS (a test keeps them equal); importing it
@@ -17,7 +17,7 @@ const options = {
 export type SmokeArgs = ParsedArgs<typeof options>;
 
 /** `terra-iac smoke`: does the environment really work against Terra? */
-export const command = defineCommand({
+export const spec = defineSpec({
   name: 'smoke',
   summary: 'check an environment against Terra: credentials, providers, webhook receiver',
   usage: '--env NAME [--api-base-url URL] [--webhook-url URL] [--format text|json] [--timeout-ms N] [--skip CHECK]... [--root DIR]',
@@ -28,5 +28,4 @@ export const command = defineCommand({
   positionals: [],
   options,
   exitCodes: '0 no check failed (warnings are allowed), 1 a check failed, 2 usage, configuration or I/O error.',
-  run: async (args, io) => (await import('./smoke-run.js')).runSmoke(args, io),
 });

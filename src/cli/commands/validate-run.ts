@@ -12,7 +12,7 @@ import { isDirectory, writeReportFile } from '../write-report-file';
 import type { ValidateArgs } from './validate';
 
 /** `terra-iac validate [FILES...] [--env NAME]... [--format F] [--output FILE] [--fail-on error|warning]` */
-export async function runValidate({ values, positionals }: ValidateArgs, io: Io): Promise<number> {
+export async function run({ values, positionals }: ValidateArgs, io: Io): Promise<number> {
   const root = resolve(io.cwd, values.root ?? '.');
   const { format, output } = values;
   const failOn = values['fail-on'];

@@ -1,7 +1,6 @@
 import { FORMAT_NAMES } from '../../formatters';
-import { defineCommand } from '../command';
-import type { ParsedArgs } from '../options';
-import { formatOption, ROOT_OPTION } from '../options';
+import { defineSpec } from '../command';
+import { formatOption, ROOT_OPTION, type ParsedArgs } from '../options';
 
 const options = {
   env: { type: 'string', multiple: true, valueName: 'NAME', description: 'check config/NAME.yaml and Pulumi.NAME.yaml only' },
@@ -14,7 +13,7 @@ const options = {
 export type ValidateArgs = ParsedArgs<typeof options>;
 
 /** `terra-iac validate`: the gate of a pull request. */
-export const command = defineCommand({
+export const spec = defineSpec({
   name: 'validate',
   summary: 'check config/*.yaml, Pulumi.yaml and Pulumi.*.yaml against the schemas and rules',
   usage: `[FILES...] [--env NAME]... [--format ${FORMAT_NAMES.join('|')}] [--output FILE] [--fail-on error|warning] [--root DIR]`,
@@ -25,5 +24,4 @@ export const command = defineCommand({
   positionals: [{ name: 'FILES...', description: 'check only these files (paths from the current directory)' }],
   options,
   exitCodes: '0 nothing at or above --fail-on, 1 findings, 2 usage, configuration or I/O error.',
-  run: async (args, io) => (await import('./validate-run.js')).runValidate(args, io),
 });
