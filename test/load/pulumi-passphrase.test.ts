@@ -40,7 +40,7 @@ describe('Pulumi passphrase crypto against Pulumi\'s test vectors', () => {
   }, 20_000);
 
   it('refuses the wrong passphrase (password123 for the manager_test.go state)', () => {
-    expect(() => unlockStack('password123', VECTORS[0].state)).toThrow(new PassphraseError('incorrect passphrase'));
+    expect(() => unlockStack('password123', VECTORS[0].state)).toThrow(new PassphraseError('incorrect passphrase', 'auth'));
   }, 20_000);
 
   it('decrypts the roundtrip_test.go secure value to "secret-value"', () => {
@@ -56,7 +56,7 @@ describe('Pulumi passphrase crypto against Pulumi\'s test vectors', () => {
 
   it('does not open a value under another stack\'s key', () => {
     const other = keys.get('abc123') ?? unlockStack('abc123', VECTORS[2].state);
-    expect(() => decryptValue(other, SECURE_VALUE)).toThrow(new PassphraseError('value does not decrypt under this key'));
+    expect(() => decryptValue(other, SECURE_VALUE)).toThrow(new PassphraseError('value does not decrypt under this key', 'auth'));
   }, 20_000);
 });
 
