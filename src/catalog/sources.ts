@@ -28,6 +28,7 @@ export const SOURCES = {
     'https://docs.tryterra.co/health-and-fitness-api/integration-setup/setting-up-data-destinations/queuing-services-sqs-kafka',
   eventTypes: 'https://docs.tryterra.co/reference/health-and-fitness-api/event-types',
   openapiV2: 'tryterra/openapi dist/core/v2-bundled.yaml (servers, 2026.07.17.1)',
+  adminApi: 'tryterra/openapi dist/core/admin-bundled.yaml (2026.09.04.2)',
   terraCliGoingLive: 'tryterra/agent-skills skills/terra-cli (going-to-production, local-development)',
   pulumiConfigKey: 'pulumi/pulumi sdk/go/common/resource/config/key.go (ParseKey)',
   pulumiSecureValue: 'pulumi/pulumi sdk/go/common/resource/config/object.go (isSecureValue)',

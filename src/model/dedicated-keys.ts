@@ -6,12 +6,29 @@ import { SecretRef } from './secret-ref';
 const clientId = z.string().min(1).describe('OAuth client id from the provider\'s developer console (not a secret).');
 const clientSecret = SecretRef.describe('Reference to the OAuth client secret.');
 
+/**
+ * What Terra's credential write takes besides the id and secret (admin API `setSourceCredentials`,
+ * ProviderCredentialWrite). Terra never returns these, so they are written whole on every credential write.
+ */
+const credentialOptions = {
+  verificationSecret: SecretRef.optional().describe(
+    'Reference to the secret the provider signs its webhooks with, for providers whose webhooks Terra verifies (write-only in Terra).',
+  ),
+  sandbox: z.boolean().optional().describe('Use the provider\'s sandbox environment (default false).'),
+  secretVersion: z
+    .int()
+    .min(0)
+    .optional()
+    .describe('Bump to make `apply` rewrite the credentials: Terra shows only the last four characters of a stored secret.'),
+};
+
 /** Client id and secret entered in the provider's source settings in Terra (generic BYO flow). */
 export const GenericDedicatedKeys = z
   .strictObject({
     clientId,
     clientSecret,
     redirectUrl: HttpUrl.optional().describe('Redirect URL registered with the provider, when Terra asks for one.'),
+    ...credentialOptions,
   })
   .meta({ id: 'GenericDedicatedKeys', title: 'Dedicated keys (client id and secret)' });
 
@@ -24,6 +41,7 @@ export const StravaDedicatedKeys = z
       .describe(
         'Authorization Callback Domain set in the Strava app: access.tryterra.co for current dev-ids, api.tryterra.co for older ones.',
       ),
+    ...credentialOptions,
   })
   .meta({ id: 'StravaDedicatedKeys', title: 'Strava API application' });
 
@@ -31,6 +49,7 @@ export const VirtuagymDedicatedKeys = z
   .strictObject({
     portalName: z.string().min(1).describe('Virtuagym portal name; Terra takes it as the client id.'),
     apiKey: SecretRef.describe('Reference to the Virtuagym API key; Terra takes it as the client secret.'),
+    ...credentialOptions,
   })
   .meta({ id: 'VirtuagymDedicatedKeys', title: 'Virtuagym portal' });
 
@@ -41,6 +60,7 @@ export const HuaweiDedicatedKeys = z
     redirectUrl: HttpUrl.describe('OAuth redirect URL registered in the Huawei console, Terra\'s /auth/huawei/oauth2 on the dev-id\'s API host.'),
     appAccessUrl: HttpUrl.describe('App access URL entered in the Huawei console (Terra\'s API host).'),
     healthKitCallbackUrl: HttpUrl.describe('Health Kit subscription callback, Terra\'s /hooks/huawei/healthkit/notifications.'),
+    ...credentialOptions,
   })
   .meta({ id: 'HuaweiDedicatedKeys', title: 'Huawei Health Kit app' });
 
@@ -51,10 +71,11 @@ export const GoogleDedicatedKeys = z
     scopes: z
       .array(z.string().min(1))
       .min(1)
-      .describe('OAuth scopes requested, in full or short form (fitness.activity.read).'),
+      .describe('OAuth scopes requested, in full or short form (fitness.activity.read); applied as the custom scopes of Google\'s source in Terra.'),
     appVerification: z
       .enum(['verified', 'in-review', 'unverified'])
       .describe('Google OAuth app verification status; production needs a verified app.'),
+    ...credentialOptions,
   })
   .meta({ id: 'GoogleDedicatedKeys', title: 'Google OAuth app' });
 

@@ -12,8 +12,16 @@ const EventTypes = z
 export const Webhook = z
   .strictObject({
     url: HttpUrl.describe('HTTPS URL Terra posts events to. Changing it in Terra creates a new signing secret.'),
-    signingSecret: SecretRef.describe('Reference to the signing secret Terra shows for this destination.'),
+    signingSecret: SecretRef.describe(
+      'Reference to where the signing secret Terra made for this destination is kept; `apply` stores a new one there.',
+    ),
     eventTypes: EventTypes,
+    active: z.boolean().optional().describe('Set false to stop deliveries but keep the destination and its signing secret (default true).'),
+    signingSecretVersion: z
+      .int()
+      .min(0)
+      .optional()
+      .describe('Bump to rotate the signing secret: `apply` replaces the destination, and Terra makes a new secret for the new one.'),
   })
   .meta({ id: 'Webhook', title: 'Webhook destination' });
 

@@ -7,6 +7,21 @@ import { SecretRef } from './secret-ref';
 
 export const Tier = z.enum(TIERS).describe('Terra environment kind. Required when the file name is not testing, staging or production.');
 
+/** How `drift` and `apply` reach this environment through Terra's admin API. */
+export const TerraAdmin = z
+  .strictObject({
+    baseUrl: HttpUrl.optional().describe(
+      'Admin API base URL, ending in /api/v3/admin (Terra publishes no host); --admin-base-url and TERRA_ADMIN_BASE_URL override it.',
+    ),
+    undeclaredProviders: z
+      .enum(['disable', 'keep'])
+      .optional()
+      .describe(
+        'What `apply` does with a provider enabled in Terra but not declared here: disable (default; the declaration is the whole truth) or keep.',
+      ),
+  })
+  .meta({ id: 'TerraAdmin', title: 'Terra admin API' });
+
 export const TerraAccount = z
   .strictObject({
     devId: z
@@ -17,6 +32,7 @@ export const TerraAccount = z
       'Data API base URL: https://api.tryterra.co/v2 (default, older dev-ids) or https://access.tryterra.co/api/v2.',
     ),
     apiKey: SecretRef.describe('Reference to this environment\'s Terra API key (x-api-key).'),
+    admin: TerraAdmin.optional().describe('How `drift` and `apply` reach this environment through Terra\'s admin API.'),
   })
   .meta({ id: 'TerraAccount', title: 'Terra account' });
 
@@ -73,4 +89,5 @@ export const Environment = z
 
 export type Environment = z.infer<typeof Environment>;
 export type TerraAccount = z.infer<typeof TerraAccount>;
+export type TerraAdmin = z.infer<typeof TerraAdmin>;
 export type AwsSettings = z.infer<typeof AwsSettings>;

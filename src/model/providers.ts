@@ -6,6 +6,13 @@ import { FreestyleLibreOptions, PROVIDER_OPTION_SETS, SamsungOptions } from './p
 const common = {
   enabled: z.boolean().optional().describe('Set false to keep the declaration but have the provider off (default true).'),
   notes: z.string().optional().describe('Free text for reviewers and auditors.'),
+  scopes: z
+    .array(z.string().min(1))
+    .min(1)
+    .optional()
+    .describe(
+      'Custom OAuth scopes Terra requests from this provider (admin API `setSourceScopes`); omitted means Terra\'s defaults. For GOOGLE, `dedicatedKeys.scopes` means the same.',
+    ),
 };
 
 const SHAPE_TITLES: Record<KeyShape, string> = {

@@ -1,7 +1,9 @@
+import { adminBaseUrl } from './admin-base-url';
 import { apiBaseUrl } from './api-base-url';
 import { eventTypeUnconfirmed } from './event-type-unconfirmed';
 import { freestylelibreRegions } from './freestylelibre-regions';
 import { googleEssentialScopes } from './google-essential-scopes';
+import { googleScopesAgree } from './google-scopes-agree';
 import { googleProductionVerified } from './google-production-verified';
 import { huaweiUrls } from './huawei-urls';
 import { productionProviderNotStaged } from './production-provider-not-staged';
@@ -35,6 +37,7 @@ export const RULES: readonly Rule[] = [
   // One environment
   tierRequired,
   apiBaseUrl,
+  adminBaseUrl,
   webhookHttps,
   webhookPublicHost,
   eventTypeUnconfirmed,
@@ -47,6 +50,7 @@ export const RULES: readonly Rule[] = [
   stravaCallbackDomain,
   huaweiUrls,
   googleEssentialScopes,
+  googleScopesAgree,
   googleProductionVerified,
   freestylelibreRegions,
   samsungRoute,
