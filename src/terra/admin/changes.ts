@@ -37,6 +37,8 @@ export interface TerraChange {
 export interface Unverifiable {
   object: AdminObject;
   key: string;
+  /** The one field it is about; absent when it is about the whole object (not read) or several fields. */
+  field?: string;
   reason: string;
 }
 

@@ -32,7 +32,8 @@ export function diffCredentials(
       out.unverifiable.push({ object: 'credentials', key: want.provider, reason: unread ?? 'not read from Terra' });
       continue;
     }
-    const note = (reason: string) => out.unverifiable.push({ object: 'credentials', key: want.provider, reason });
+    const note = (reason: string, field?: string) =>
+      out.unverifiable.push(field ? { object: 'credentials', key: want.provider, field, reason } : { object: 'credentials', key: want.provider, reason });
     const fields = isCustom(live) ? updatedFields(want, live, secrets, applied, note) : createdFields(want);
     if (fields.length > 0) {
       out.changes.push({ object: 'credentials', key: want.provider, action: isCustom(live) ? 'update' : 'create', fields, adminCode: want.adminCode });
@@ -67,18 +68,20 @@ function updatedFields(
   live: ObservedCredentials & { clientId: string },
   secrets: SecretLookup | undefined,
   applied: AppliedVersions | undefined,
-  note: (reason: string) => void,
+  note: (reason: string, field?: string) => void,
 ): FieldChange[] {
   const fields: FieldChange[] = [];
   if (live.clientId !== want.clientId) fields.push({ name: 'client_id', from: live.clientId, to: want.clientId });
   const value = secrets?.(want.clientSecret);
   const shown = maskSuffix(live.secretMask);
-  if (value === undefined) note('client secret not compared: its declared value is not available here');
-  else if (shown === undefined) note('client secret not compared: Terra\'s mask shows none of its characters');
+  if (value === undefined) note('client secret not compared: its declared value is not available here', 'client_secret');
+  else if (shown === undefined) note('client secret not compared: Terra\'s mask shows none of its characters', 'client_secret');
   else if (!value.endsWith(shown)) fields.push({ name: 'client_secret', from: SECRET_MARK, to: CHANGED_MARK });
-  else note('client secret\'s last characters match Terra\'s mask: not proven different');
+  else note('client secret\'s last characters match Terra\'s mask: not proven different', 'client_secret');
   const trigger = triggerState(want.secretVersion, applied?.secretVersions?.[want.provider]);
   if (trigger.kind === 'fired') fields.push({ name: 'secret_version', from: trigger.from, to: trigger.to });
-  if (trigger.kind === 'unrecorded') note(`secretVersion ${trigger.declared} has not been recorded by an apply yet: apply records it and rewrites nothing for it`);
+  if (trigger.kind === 'unrecorded') {
+    note(`secretVersion ${trigger.declared} has not been recorded by an apply yet: apply records it and rewrites nothing for it`, 'secret_version');
+  }
   return fields;
 }

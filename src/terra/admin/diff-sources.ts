@@ -32,7 +32,7 @@ export function diffSources(desired: DesiredTerraState, observed: ObservedTerraS
   for (const live of dedupe(undeclared.map((l) => l.provider))) {
     const key = catalogCodeOf(live) ?? live;
     if (desired.undeclaredProviders === 'keep') {
-      unverifiable.push({ object: 'source', key, reason: 'enabled in Terra but not declared; kept (terra.admin.undeclaredProviders: keep)' });
+      unverifiable.push({ object: 'source', key, field: 'active', reason: 'enabled in Terra but not declared; kept (terra.admin.undeclaredProviders: keep)' });
     } else {
       changes.push({ object: 'source', key, action: 'disable', fields: [{ name: 'active', from: true, to: false }], adminCode: live });
     }

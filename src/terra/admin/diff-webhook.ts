@@ -25,7 +25,7 @@ export function diffWebhook(
     unverifiable.push({ object: 'webhook', key: want?.url ?? '*', reason: unread });
     return;
   }
-  const hooks = observed.destinations.filter((d) => d.type.toLowerCase() === 'webhook').sort((a, b) => a.id.localeCompare(b.id));
+  const hooks = observed.destinations.filter((d) => d.type.toLowerCase() === 'webhook').sort((a, b) => a.id.localeCompare(b.id, 'en', { numeric: true }));
   const match = want ? hooks.find((d) => d.url === want.url) : undefined;
   const others = hooks.filter((d) => d !== match);
   if (want && match) changes.push(...compare(want, match, applied, unverifiable));
@@ -46,13 +46,14 @@ export function diffWebhook(
 }
 
 function compare(want: DesiredWebhook, live: ObservedDestination, applied: AppliedVersions | undefined, unverifiable: Unverifiable[]): TerraChange[] {
-  unverifiable.push({ object: 'webhook', key: want.url, reason: SIGNING_SECRET_UNREADABLE });
+  unverifiable.push({ object: 'webhook', key: want.url, field: 'signing_secret', reason: SIGNING_SECRET_UNREADABLE });
   const fields = settingFields(want, live);
   const trigger = triggerState(want.signingSecretVersion, applied?.signingSecretVersion);
   if (trigger.kind === 'unrecorded') {
     unverifiable.push({
       object: 'webhook',
       key: want.url,
+      field: 'signing_secret_version',
       reason: `signingSecretVersion ${trigger.declared} has not been recorded by an apply yet: apply records it and rotates nothing`,
     });
   }
