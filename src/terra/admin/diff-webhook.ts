@@ -1,7 +1,7 @@
 import { triggerState, type AppliedVersions } from './applied-versions';
 import { ALL_EVENT_TYPES_MARK, type FieldChange, type FieldValue, type TerraChange, type Unverifiable } from './changes';
 import type { DesiredTerraState, DesiredWebhook } from './desired';
-import { sameList, sortedUnique } from './normalize';
+import { sameList, sameUrl, sortedUnique } from './normalize';
 import { unreadReason, type ObservedDestination, type ObservedTerraState } from './observed';
 
 const SIGNING_SECRET_UNREADABLE =
@@ -26,7 +26,7 @@ export function diffWebhook(
     return;
   }
   const hooks = observed.destinations.filter((d) => d.type.toLowerCase() === 'webhook').sort((a, b) => a.id.localeCompare(b.id, 'en', { numeric: true }));
-  const match = want ? hooks.find((d) => d.url === want.url) : undefined;
+  const match = want ? hooks.find((d) => sameUrl(d.url, want.url)) : undefined;
   const others = hooks.filter((d) => d !== match);
   if (want && match) changes.push(...compare(want, match, applied, unverifiable));
   else if (want && others.length === 0) changes.push({ object: 'webhook', key: want.url, action: 'create', fields: createdFields(want) });

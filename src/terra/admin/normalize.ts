@@ -34,3 +34,19 @@ export function maskSuffix(mask: string | undefined): string | undefined {
   const match = mask === undefined ? null : /^[*•]+([^*•]+)$/.exec(mask);
   return match ? match[1] : undefined;
 }
+
+/**
+ * Whether two destination URLs name the same endpoint: scheme and host without case, the default port and a
+ * trailing slash ignored. A false "different" would replace the destination and rotate its signing secret.
+ */
+export function sameUrl(a: string, b: string): boolean {
+  const key = (text: string) => {
+    try {
+      const url = new URL(text);
+      return `${url.protocol}//${url.host}${url.pathname.replace(/\/+$/, '')}${url.search}`;
+    } catch {
+      return text;
+    }
+  };
+  return key(a) === key(b);
+}

@@ -4,6 +4,7 @@ import type { AdminObject } from './changes';
 export interface ObservedSource {
   /** As Terra lists it (`garmin`); compared without case. */
   provider: string;
+  /** ProviderSummary.active; the list is of enabled providers, so a row without it counts as on. */
   active: boolean;
   /** ProviderSummary.auth_redirect_url: shown, not compared (its meaning is not documented). */
   authRedirectUrl?: string;

@@ -211,6 +211,11 @@ describe('diffTerraState: webhook', () => {
     expect(hookChanges(hook(live))).toEqual([{ object: 'webhook', key: HOOK, action, fields, destinationId: ID }]);
   });
 
+  it('the same URL spelled differently is the same destination (no replacement, no new secret)', () => {
+    expect(hookChanges(hook({ url: 'HTTPS://Hooks.Acme.Example:443/terra/' }))).toEqual([]);
+    expect(hookChanges(hook({ url: 'https://hooks.acme.example/terra?v=2' }))[0]!.action).toBe('replace');
+  });
+
   it('missing: created; other types of destination are left alone', () => {
     expect(hookChanges(observedWith((o) => ({ destinations: o.destinations.filter((d) => d.type !== 'webhook') })))).toEqual([
       {
