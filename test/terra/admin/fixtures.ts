@@ -22,6 +22,9 @@ export const SECRETS: Readonly<Record<string, string>> = {
   'stack:terraWebhookSigningSecret': 'wh-Ak9Sl2Dj5Fh8Gk1Q',
 };
 
+/** DESIRED's webhook URL. */
+export const HOOK = 'https://hooks.acme.example/terra';
+
 export const lookup = (ref: SecretRef): string | undefined => SECRETS[refKey(ref)];
 
 export const DESIRED: DesiredTerraState = desiredTerraState(
@@ -30,7 +33,7 @@ export const DESIRED: DesiredTerraState = desiredTerraState(
     owners: [{ team: platform }]
     terra: { devId: acme-staging-dev-id, apiKey: { fromStackConfig: terraApiKey } }
     webhook:
-      url: https://hooks.acme.example/terra
+      url: ${HOOK}
       signingSecret: { fromStackConfig: terraWebhookSigningSecret }
       eventTypes: [sleep, activity]
     providers:
@@ -76,4 +79,40 @@ export function inSyncObserved(): ObservedTerraState {
       { id: '1937255512398764099', type: 's3', url: 's3://acme-terra-payloads', active: true },
     ],
   };
+}
+
+/** In-sync Terra with one part changed. */
+export function observedWith(change: (o: ObservedTerraState) => Partial<ObservedTerraState>): ObservedTerraState {
+  const base = inSyncObserved();
+  return { ...base, ...change(base) };
+}
+
+
+/** DESIRED's YAML in short, with a secretVersion on GARMIN's keys. */
+export function withGarminVersion(version: number): string {
+  return `owners: [{ team: platform }]
+terra: { devId: acme-staging-dev-id, apiKey: { fromStackConfig: terraApiKey } }
+webhook: { url: ${HOOK}, signingSecret: { fromStackConfig: terraWebhookSigningSecret }, eventTypes: [sleep, activity] }
+providers:
+  GARMIN:
+    dedicatedKeys:
+      clientId: acme-garmin
+      clientSecret: { fromEnv: GARMIN_SECRET }
+      secretVersion: ${version}
+  OURA: {}
+  GOOGLE:
+    dedicatedKeys:
+      clientId: 40211-staging.apps.googleusercontent.com
+      clientSecret: { fromStackConfig: googleClientSecret }
+      appVerification: in-review
+      scopes: [userinfo.profile, calendar.settings.readonly]
+aws: { secretNamePrefix: acme/terra }
+`;
+}
+
+/** The same environment with its webhook written out, plus `extra` lines. */
+export function withWebhook(extra: string): string {
+  return withGarminVersion(0)
+    .replace(/webhook: .*\n/, `webhook:\n  url: ${HOOK}\n  signingSecret: { fromStackConfig: terraWebhookSigningSecret }\n  ${extra}\n`)
+    .replace('      secretVersion: 0\n', '');
 }
