@@ -81,7 +81,7 @@ describe('validate on a project with findings and planted secrets', () => {
     const lines = stdout.trimEnd().split('\n');
     for (const line of lines) expect(line).toMatch(/^::(error|warning|notice) file=[^,]+,line=\d+,col=\d+(,endLine=\d+)?(,endColumn=\d+)?,title=[a-z-]+::\S/);
     expect(lines).toContain(
-      '::error file=config/staging.yaml,line=13,col=3,endLine=13,endColumn=7,title=schema-unknown-key::unknown key `tpyo` in `terra`%0Ahint: allowed keys: `devId`, `apiBaseUrl`, `apiKey`',
+      '::error file=config/staging.yaml,line=13,col=3,endLine=13,endColumn=7,title=schema-unknown-key::unknown key `tpyo` in `terra`%0Ahint: allowed keys: `devId`, `apiBaseUrl`, `apiKey`, `admin`',
     );
     expect(secretsIn(stdout + stderr)).toEqual([]);
     expect(code).toBe(1);
