@@ -1,5 +1,8 @@
 import type { Diagnostic } from '../core/diagnostic';
-import { replaceUnsafeCharacters } from './sanitize';
+import { replaceUnsafe } from '../core/safe-text';
+import { MASK, secretShapedRanges } from '../core/secret-mask';
+
+export { MASK } from '../core/secret-mask';
 
 /** A span of the source that may hold a secret, 1-based and end-exclusive like Diagnostic. */
 export interface SensitiveSpan {
@@ -9,23 +12,8 @@ export interface SensitiveSpan {
   endColumn: number;
 }
 
-/** What replaces a secret in a frame: fixed length, so the frame does not even reveal how long it is. */
-export const MASK = '********';
-
 /** Source lines longer than this are shown as a window around the flagged column. */
 const MAX_FRAME_WIDTH = 120;
-
-/**
- * Long mixed letter-and-digit tokens look like keys: masked in every frame, whatever rule pointed near
- * them (the same idea as gitleaks' generic-api-key rule; Terra keys are 32+ URL-safe characters).
- */
-const SECRET_SHAPED = /[A-Za-z0-9_\-+/=]{24,}/g;
-
-/** Paths and URLs are long too: a token with a slash counts only with mixed case and digits, like base64. */
-function looksSecret(token: string): boolean {
-  if (!/[0-9]/.test(token) || !/[A-Za-z]/.test(token)) return false;
-  return !token.includes('/') || (/[a-z]/.test(token) && /[A-Z]/.test(token));
-}
 
 /** The spans of a file that the diagnostics flag as sensitive; every frame of that file masks them all. */
 export function sensitiveSpans(diagnostics: readonly Diagnostic[], file: string): SensitiveSpan[] {
@@ -47,7 +35,7 @@ export function sensitiveSpansByFile(diagnostics: readonly Diagnostic[]): Map<st
 
 /**
  * One line of context either side and a caret under the flagged span. Sensitive spans and secret-shaped
- * tokens are masked, control characters replaced, long lines cut to a window around the caret.
+ * tokens are masked, unsafe characters replaced one for one (core/safe-text.ts), long lines cut to a window around the caret.
  */
 export function codeFrame(source: string | undefined, d: Diagnostic, masked: readonly SensitiveSpan[] = []): string {
   if (source === undefined) return '';
@@ -92,9 +80,7 @@ export function maskLine(line: string, lineNumber: number, spans: readonly Sensi
     const to = lineNumber === span.endLine ? Math.min(line.length, span.endColumn - 1) : line.length;
     if (to > from) ranges.push([from, to]);
   }
-  for (const match of line.matchAll(SECRET_SHAPED)) {
-    if (looksSecret(match[0])) ranges.push([match.index, match.index + match[0].length]);
-  }
+  ranges.push(...secretShapedRanges(line));
   const merged = mergeRanges(ranges);
   let text = '';
   let cursor = 0;
@@ -102,7 +88,7 @@ export function maskLine(line: string, lineNumber: number, spans: readonly Sensi
     text += line.slice(cursor, from) + MASK;
     cursor = to;
   }
-  text = replaceUnsafeCharacters((text + line.slice(cursor)).replace(/\t/g, ' '));
+  text = replaceUnsafe((text + line.slice(cursor)).replace(/\t/g, ' '));
   const toDisplay = (index: number): number => {
     let shift = 0;
     for (const [from, to] of merged) {

@@ -1,5 +1,5 @@
 import type { Diagnostic, Severity } from '../core/diagnostic';
-import { replaceUnsafeCharacters } from './sanitize';
+import { replaceUnsafe } from '../core/safe-text';
 import type { Formatter } from './types';
 
 /** GitHub Actions workflow commands, which turn into annotations on the pull request's files. */
@@ -29,7 +29,7 @@ function annotation(d: Diagnostic): string {
 }
 
 export function escapeData(text: string): string {
-  return replaceUnsafeCharacters(text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A'));
+  return replaceUnsafe(text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A'));
 }
 
 export function escapeProperty(text: string): string {

@@ -1,4 +1,5 @@
 import { severityRank, type Diagnostic } from '../core/diagnostic';
+import { escapeUnsafeLine, replaceUnsafe } from '../core/safe-text';
 import type { Formatter } from './types';
 
 /**
@@ -36,7 +37,7 @@ export const formatJunit: Formatter = (diagnostics, ctx) => {
 
 function testcase(d: Diagnostic, fails: boolean): string {
   const open = `    <testcase classname="${attr(d.file)}" name="${attr(`${d.ruleId} at ${d.line}:${d.column}`)}" file="${attr(d.file)}" line="${d.line}">\n`;
-  const detail = `${d.file}:${d.line}:${d.column} ${d.severity} ${d.message}${d.hint ? `\nhint: ${d.hint}` : ''}`;
+  const detail = `${escapeUnsafeLine(d.file)}:${d.line}:${d.column} ${d.severity} ${d.message}${d.hint ? `\nhint: ${d.hint}` : ''}`;
   const body = fails
     ? `      <failure message="${attr(d.message)}" type="${attr(d.ruleId)}">${text(detail)}</failure>\n`
     : `      <system-out>${text(detail)}</system-out>\n`;
@@ -49,12 +50,13 @@ function passingCase(file: string): string {
 
 /**
  * XML 1.0 allows only tab, LF, CR and characters from U+0020 up (no lone surrogates, no U+FFFE/FFFF):
- * anything else would make the whole report unparsable, so it becomes U+FFFD.
+ * anything else would make the whole report unparsable, so it becomes U+FFFD, as does anything of the
+ * unsafe set (core/safe-text.ts) a caller let through.
  */
 const NOT_XML_CHAR = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
 
 export function text(value: string): string {
-  return value.replace(NOT_XML_CHAR, '\uFFFD').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return replaceUnsafe(value.replace(NOT_XML_CHAR, '\uFFFD')).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 /** Attribute values: also quotes, and whitespace as character references so parsers keep it. */

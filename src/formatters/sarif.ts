@@ -1,4 +1,5 @@
 import type { Diagnostic, Severity } from '../core/diagnostic';
+import { jsonSafe, replaceUnsafe } from '../core/safe-text';
 import type { Formatter, RuleInfo } from './types';
 
 /** SARIF 2.1.0 (OASIS), as GitHub code scanning reads it: https://docs.oasis-open.org/sarif/sarif/v2.1.0/ */
@@ -32,7 +33,8 @@ export const formatSarif: Formatter = (diagnostics, ctx) => {
       },
     ],
   };
-  return `${JSON.stringify(log, null, 2)}\n`;
+  // Messages arrive escaped from the pipeline; jsonSafe keeps any raw character a caller let through out of the file.
+  return `${jsonSafe(JSON.stringify(log, null, 2))}\n`;
 };
 
 /** The known rules, plus any id a diagnostic carries that the catalog lacks, so every ruleIndex is valid. */
@@ -72,7 +74,7 @@ function result(d: Diagnostic, ruleIndex: number) {
     ruleId: d.ruleId,
     ruleIndex,
     level: LEVEL[d.severity],
-    message: { text: d.hint ? `${d.message}\nHint: ${d.hint}` : d.message },
+    message: { text: replaceUnsafe(d.hint ? `${d.message}\nHint: ${d.hint}` : d.message) },
     locations: [{ physicalLocation: { artifactLocation: { uri: encodeUri(d.file) }, region } }],
   };
 }

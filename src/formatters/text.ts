@@ -1,7 +1,7 @@
 import type { Diagnostic, Summary } from '../core/diagnostic';
 import { codeFrame, sensitiveSpansByFile, type SensitiveSpan } from './code-frame';
 import { plural } from '../core/plural';
-import { replaceUnsafeCharacters } from './sanitize';
+import { escapeUnsafeLine, replaceUnsafe } from '../core/safe-text';
 import type { Formatter } from './types';
 
 export { codeFrame } from './code-frame';
@@ -26,7 +26,8 @@ export const formatText: Formatter = (diagnostics, ctx) => {
   const masksByFile = sensitiveSpansByFile(diagnostics);
   const masksOf = (file: string): SensitiveSpan[] => masksByFile.get(file) ?? [];
   const head = (d: Diagnostic) => {
-    const where = replaceUnsafeCharacters(`${d.file}:${d.line}:${d.column}`);
+    // A file name is one field: a newline in it must not start a line of its own (`::warning` runs in Actions).
+    const where = `${escapeUnsafeLine(d.file)}:${d.line}:${d.column}`;
     return `${paint('bold', where)} ${paint(d.severity, d.severity)} ${clean(d.message)} ${paint('dim', `[${d.ruleId}]`)}`;
   };
   const blocks = diagnostics
@@ -51,8 +52,11 @@ export function summaryLine(summary: Summary, paint: Paint = (_c, text) => text)
   return `${plural(files, 'file')} checked: ${paint(color, counts)}`;
 }
 
-/** Messages may quote keys from the file: keep them on their own lines and free of control characters. */
+/**
+ * Messages arrive escaped from the pipeline (src/validate/safe-diagnostics.ts); continuation lines are
+ * indented so none can start a line of the report, and anything unsafe a caller let through is replaced.
+ */
 function clean(text: string): string {
-  return replaceUnsafeCharacters(text.replace(/\r?\n/g, '\n    '));
+  return replaceUnsafe(text.replace(/\r?\n/g, '\n    '));
 }
 

@@ -1,3 +1,5 @@
+import { escapeUnsafeLine } from '../core/safe-text';
+
 /** Something in a file's YAML that stops terra-iac from trusting its data, located by character offsets. */
 export interface YamlProblem {
   ruleId:
@@ -15,8 +17,8 @@ export interface YamlProblem {
   end: number;
 }
 
-/** A key as messages quote it: control characters escaped, long keys cut, so a message stays one short line. */
+/** A key as messages quote it: unsafe characters and line breaks escaped, long keys cut, so a message stays one short line. */
 export function quoteKey(text: string): string {
-  const escaped = text.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  const escaped = escapeUnsafeLine(text);
   return `\`${escaped.length > 60 ? `${escaped.slice(0, 57)}...` : escaped}\``;
 }

@@ -26,7 +26,7 @@ export function collectProvenance(project: LoadedProject, env: Readonly<Record<s
 
 /** The audit report of a loaded project. Pure: everything it reads is in its arguments. */
 export function buildAuditReport(project: LoadedProject, context: ReportContext): AuditReport {
-  const sensitive = new SensitiveValues(project.diagnostics);
+  const sensitive = new SensitiveValues(project.diagnostics, project.files);
   const entries = [...project.environments].sort(byTierThenName);
   const owner = environmentOfFile(project.environments, project.stacks);
   const findings = project.diagnostics.map((d) => auditFinding(d, owner.get(d.file)));
@@ -34,7 +34,8 @@ export function buildAuditReport(project: LoadedProject, context: ReportContext)
     environmentAudit(entry, project.diagnostics.filter((d) => owner.get(d.file) === entry.name), sensitive),
   );
   const providers = matrix(entries, sensitive);
-  return {
+  // One gate for all four formats: key tokens masked, unsafe characters escaped in every string.
+  return sensitive.safe({
     reportVersion: AUDIT_REPORT_VERSION,
     tool: { name: 'terra-iac', version: context.toolVersion },
     provenance: context.provenance,
@@ -42,7 +43,7 @@ export function buildAuditReport(project: LoadedProject, context: ReportContext)
     providers,
     findings,
     summary: { environments: environments.length, providers: providers.length, ...countFindings(project.diagnostics) },
-  };
+  } satisfies AuditReport);
 }
 
 function matrix(entries: readonly EnvironmentEntry[], sensitive: SensitiveValues): ProviderRow[] {

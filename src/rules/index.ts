@@ -29,6 +29,7 @@ import { uniqueSecretRefs } from './unique-secret-refs';
 import { userLimit } from './user-limit';
 import { webhookHttps } from './webhook-https';
 import { webhookPublicHost } from './webhook-public-host';
+import { webhookUrlCredentials } from './webhook-url-credentials';
 
 /** Every semantic rule, in the order they run. A meta-test keeps this list, the files and the README in step. */
 export const RULES: readonly Rule[] = [
@@ -40,6 +41,7 @@ export const RULES: readonly Rule[] = [
   adminBaseUrl,
   webhookHttps,
   webhookPublicHost,
+  webhookUrlCredentials,
   eventTypeUnconfirmed,
   userLimit,
   // Providers

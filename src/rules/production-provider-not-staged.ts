@@ -1,7 +1,7 @@
 import { SOURCES } from '../catalog/sources';
 import type { Rule } from '../validate/rule-contract';
 import { enabledProviders } from '../model/enabled-providers';
-import { modeledEnvironments } from './util/environments';
+import { modeledEnvironments, unknownEnvironments } from './util/environments';
 
 /** A provider that goes live without a staging run has never had its keys, scopes or callbacks exercised. */
 export const productionProviderNotStaged: Rule = {
@@ -14,6 +14,9 @@ export const productionProviderNotStaged: Rule = {
     const staging = environments.filter((e) => e.tier === 'staging');
     // With only some files loaded, a staging file may exist that we did not read.
     if (staging.length === 0 && !ctx.complete) return;
+    // A staging peer that failed its schema may enable any provider: unknown, so say nothing. An invalid file
+    // of no known tier may be a staging one too (its `tier:` is unreadable).
+    if (unknownEnvironments(ctx).some((e) => e.tier === undefined || e.tier === 'staging')) return;
     const staged = new Set(staging.flatMap((e) => enabledProviders(e.model).map(([code]) => code)));
     for (const env of environments) {
       if (env.tier !== 'production') continue;

@@ -13,8 +13,11 @@ export const stackFilePairing: Rule = {
     if (!ctx.complete) return;
     const deployed = new Set(ctx.stacks.map(stackEnvironment));
     const environments = new Set(ctx.environments.map((e) => e.name));
+    // A stack file that failed its schema may deploy any environment (`terra-iac:environment` is unreadable):
+    // with one, no environment can be called unpaired, and that stack's own target is unknown.
+    const unknownStack = ctx.stacks.some((s) => s.model === undefined);
     for (const env of ctx.environments) {
-      if (deployed.has(env.name)) continue;
+      if (deployed.has(env.name) || unknownStack) continue;
       ctx.report(env.file, {
         path: [],
         message: `${env.file.path} has no Pulumi stack file (Pulumi.${env.name}.yaml)`,
@@ -22,6 +25,7 @@ export const stackFilePairing: Rule = {
       });
     }
     for (const stack of ctx.stacks) {
+      if (stack.model === undefined) continue;
       const target = stackEnvironment(stack);
       if (environments.has(target)) continue;
       const explicit = target !== stack.name;

@@ -1,4 +1,5 @@
 import { plural } from '../core/plural';
+import { escapeUnsafe, escapeUnsafeLine, jsonSafe, mapStrings } from '../core/safe-text';
 import type { CheckResult, CheckStatus, SmokeReport } from './smoke-types';
 
 const COLORS: Record<CheckStatus | 'reset' | 'dim', string> = {
@@ -18,14 +19,15 @@ export function formatCheckLine(result: CheckResult, color: boolean): string {
   const label = color ? `${COLORS[result.status]}${LABELS[result.status]}${COLORS.reset}` : LABELS[result.status];
   const time = `${result.durationMs} ms`.padStart(8);
   const timeText = color ? `${COLORS.dim}${time}${COLORS.reset}` : time;
-  return `${label} ${result.id.padEnd(ID_WIDTH)} ${timeText}  ${result.message}`;
+  // Messages quote config (hosts, names) and remote text: one line each, nothing raw (core/safe-text.ts).
+  return `${label} ${escapeUnsafeLine(result.id).padEnd(ID_WIDTH)} ${timeText}  ${escapeUnsafeLine(result.message)}`;
 }
 
 /** Counts per status, e.g. `testing: 6 passed, 1 warning, 0 failed, 1 skipped`. */
 export function formatSummary(report: SmokeReport): string {
   const count = (status: CheckStatus) => report.checks.filter((c) => c.status === status).length;
   const warnings = count('warn');
-  return `${report.environment}: ${count('pass')} passed, ${plural(warnings, 'warning')}, ${count('fail')} failed, ${count('skip')} skipped`;
+  return `${escapeUnsafeLine(report.environment)}: ${count('pass')} passed, ${plural(warnings, 'warning')}, ${count('fail')} failed, ${count('skip')} skipped`;
 }
 
 /** The whole report as text: one line per check in check order, then the summary. */
@@ -36,5 +38,5 @@ export function formatReportText(report: SmokeReport, color = false): string {
 /** `--format json`: `{ environment, checks: [{ id, status, message, durationMs }] }` (design.md). */
 export function formatReportJson(report: SmokeReport): string {
   const checks = report.checks.map(({ id, status, message, durationMs }) => ({ id, status, message, durationMs }));
-  return `${JSON.stringify({ environment: report.environment, checks }, null, 2)}\n`;
+  return `${jsonSafe(JSON.stringify(mapStrings({ environment: report.environment, checks }, escapeUnsafe), null, 2))}\n`;
 }

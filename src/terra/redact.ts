@@ -1,3 +1,5 @@
+import { flattenRemoteText } from '../core/safe-text';
+
 /** Replaces every occurrence of the given secrets in a text; the one gate every smoke output passes. */
 export type Redactor = (text: string) => string;
 
@@ -24,11 +26,10 @@ export function createRedactor(secrets: readonly (string | undefined)[]): Redact
 }
 
 /**
- * Text a remote server chose (error details, titles) made safe for a terminal: control characters (ANSI
- * escapes, newlines) removed and the length bounded. Redaction still happens afterwards.
+ * Text a remote server chose (error details, titles) made safe for a terminal: the remote-text policy of
+ * core/safe-text.ts (unsafe characters and line breaks flattened to a space, length bounded). Redaction
+ * still happens afterwards.
  */
 export function sanitizeRemoteText(text: string, maxLength = 200): string {
-  // eslint-disable-next-line no-control-regex
-  const flat = text.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ').trim();
-  return flat.length > maxLength ? `${flat.slice(0, maxLength)}…` : flat;
+  return flattenRemoteText(text, maxLength);
 }

@@ -13,6 +13,7 @@ import type { Rule, RuleContext } from './rule-contract';
 import { compareDiagnostics, summarize, type Diagnostic, type Summary } from '../core/diagnostic';
 import type { Finding } from '../core/finding';
 import { locate, spanOfRange } from './locate';
+import { safeDiagnostics } from './safe-diagnostics';
 import { checkSchema } from './schema-check';
 
 export interface LoadOptions {
@@ -59,8 +60,8 @@ export function runPipeline(options: LoadOptions): LoadedProject {
   });
   const view = buildView(options, files, valid, !options.files?.length && !options.envs?.length);
   runRules(options.rules, view, diagnostics);
-  diagnostics.sort(compareDiagnostics);
-  return { ...view, diagnostics, summary: summarize(diagnostics, files.length) };
+  const safe = safeDiagnostics(diagnostics, files).sort(compareDiagnostics);
+  return { ...view, diagnostics: safe, summary: summarize(safe, files.length) };
 }
 
 function selectFiles(options: LoadOptions): FileRef[] {

@@ -24,13 +24,18 @@ export function checkSchema(kind: FileKind, data: unknown): Finding[] {
   if (validate(data)) return [];
   const findings = explainSchemaErrors(loadSchema(schema), data);
   if (findings.length > 0) return findings;
-  // The explainer and ajv disagree: never pass a file ajv rejects, report ajv's own words instead.
-  return (validate.errors ?? []).slice(0, 1).map((error) => ({
-    ruleId: 'schema-value',
-    severity: 'error' as const,
-    message: `schema check failed: ${error.message ?? error.keyword}`,
-    path: pointerToPath(error.instancePath),
-  }));
+  // The explainer and ajv disagree: never pass a file ajv rejects, report ajv's own words instead, every
+  // one of them (once per place and message), so the file still gets all the problems the stage sees.
+  const seen = new Set<string>();
+  const fallback: Finding[] = [];
+  for (const error of validate.errors ?? []) {
+    const message = `schema check failed: ${error.message ?? error.keyword}`;
+    const key = `${error.instancePath} ${message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    fallback.push({ ruleId: 'schema-value', severity: 'error', message, path: pointerToPath(error.instancePath) });
+  }
+  return fallback;
 }
 
 function pointerToPath(pointer: string): string[] {

@@ -123,7 +123,7 @@ describe('secret names and sensitive values', () => {
 
   it('hides a flagged value and everything under a flagged parent, but never on a whole-file finding', () => {
     const d = (path: Diagnostic['path'], file = 'config/a.yaml'): Diagnostic => ({ ruleId: 'x', severity: 'error', message: 'm', file, line: 1, column: 1, path, sensitive: true });
-    const values = new SensitiveValues([d(['providers', 'GARMIN']), d([], 'config/b.yaml')]);
+    const values = new SensitiveValues([d(['providers', 'GARMIN']), d([], 'config/b.yaml')], []);
     expect(values.show('config/a.yaml', ['providers', 'GARMIN', 'notes'], 'n')).toBe(HIDDEN);
     expect(values.show('config/a.yaml', ['providers', 'POLAR', 'notes'], 'n')).toBe('n');
     expect(values.show('config/b.yaml', ['description'], 'd')).toBe('d');

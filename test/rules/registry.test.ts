@@ -1,5 +1,5 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RULES } from '../../src/rules';
 import { STAGE_RULES } from '../../src/validate/stage-rules';
@@ -51,14 +51,12 @@ describe('rule registry', () => {
     for (const rule of [...STAGE_RULES, ...RULES]) expect(region, rule.id).toContain(`\`${rule.id}\``);
   });
 
-  it('every rule has its own test file (test/**/<rule-id>.test.ts)', () => {
-    const tests = new Set(
-      (readdirSync(join(__dirname, '..'), { recursive: true }) as string[])
-        .map((f) => basename(f))
-        .filter((f) => f.endsWith('.test.ts'))
-        .map((f) => f.replace(/\.test\.ts$/, '')),
-    );
-    for (const rule of RULES) expect(tests.has(rule.id), `test/**/${rule.id}.test.ts`).toBe(true);
+  it('every rule has its own test file, test/rules/<rule-id>.test.ts, and no other folder holds one', () => {
+    const ids = new Set(RULES.map((r) => r.id));
+    for (const rule of RULES) expect(existsSync(join(__dirname, `${rule.id}.test.ts`)), `test/rules/${rule.id}.test.ts`).toBe(true);
+    const elsewhere = (readdirSync(join(__dirname, '..'), { recursive: true }) as string[])
+      .filter((f) => f.endsWith('.test.ts') && dirname(f) !== 'rules' && ids.has(basename(f).replace(/\.test\.ts$/, '')));
+    expect(elsewhere).toEqual([]);
   });
 
   it('the RuleTester baseline passes every registered rule', () => {

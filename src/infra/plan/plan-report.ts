@@ -1,3 +1,5 @@
+import { escapeUnsafe, mapStrings } from '../../core/safe-text';
+import { withoutUrlCredentials } from '../../rules/util/url-credentials';
 import { isSecretInput } from './recording-mocks';
 import type { MockRun } from './run-program';
 
@@ -44,8 +46,16 @@ export interface PlanMeta {
   secretValues: PlanReport['secretValues'];
 }
 
-/** The plan as data, with every secret input and output masked. */
+/**
+ * The plan as data, with every secret input and output masked, credentials inside URLs (user-info,
+ * secret-shaped query values) replaced by SECRET_MARKER, and unsafe characters visibly escaped in every
+ * string (core/safe-text.ts), so the text and JSON renderings print nothing raw.
+ */
 export function planReport(run: MockRun, meta: PlanMeta): PlanReport {
+  return mapStrings(rawPlanReport(run, meta), escapeUnsafe);
+}
+
+function rawPlanReport(run: MockRun, meta: PlanMeta): PlanReport {
   const resources = run.resources.map(
     (r): PlanResource => ({
       type: r.type,
@@ -81,6 +91,8 @@ function summarizeProvider(inputs: Record<string, unknown>): Record<string, unkn
 
 function mask(value: unknown): unknown {
   if (isSecretInput(value)) return SECRET_MARKER;
+  // validate refuses such URLs (webhook-url-credentials); a plan must not print them either way.
+  if (typeof value === 'string') return /^[a-z][a-z0-9+.-]*:\/\//i.test(value) ? withoutUrlCredentials(value, SECRET_MARKER) : value;
   if (Array.isArray(value)) return value.map(mask);
   if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, mask(v)]));
   return value;

@@ -22,10 +22,10 @@ export interface EnvironmentDiff {
  * Values that name each environment's own things (dev-id, client ids, URLs) are left out: they always differ.
  */
 export function diffEnvironments(project: LoadedProject, from: string, to: string): EnvironmentDiff {
-  const sensitive = new SensitiveValues(project.diagnostics);
+  const sensitive = new SensitiveValues(project.diagnostics, project.files);
   const a = factsOf(project, from, sensitive);
   const b = factsOf(project, to, sensitive);
-  return { diffVersion: DIFF_VERSION, kind: 'environments', from, to, differences: compareFacts(a, b, false) };
+  return sensitive.safe({ diffVersion: DIFF_VERSION, kind: 'environments', from, to, differences: compareFacts(a, b, false) } satisfies EnvironmentDiff);
 }
 
 function factsOf(project: LoadedProject, name: string, sensitive: SensitiveValues): Fact[] {

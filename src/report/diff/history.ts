@@ -82,8 +82,11 @@ function loadSnapshot(root: string, files: Record<string, string>): LoadedSnapsh
   const result: LoadedSnapshot = new Map();
   if (Object.keys(files).length === 0) return result;
   const project = loadProject({ root, virtualFiles: files });
-  const sensitive = new SensitiveValues(project.diagnostics);
-  for (const entry of project.environments) result.set(entry.name, { file: entry.file.path, facts: environmentFacts(entry, sensitive) });
+  const sensitive = new SensitiveValues(project.diagnostics, project.files);
+  for (const entry of project.environments) {
+    const facts = environmentFacts(entry, sensitive);
+    result.set(entry.name, { file: entry.file.path, facts: facts && sensitive.safe(facts) });
+  }
   return result;
 }
 

@@ -1,4 +1,5 @@
 import { plural } from '../../core/plural';
+import { escapeUnsafe, escapeUnsafeLine, jsonSafe, mapStrings } from '../../core/safe-text';
 import type { Difference } from './compare';
 import type { EnvironmentDiff } from './environments';
 import type { HistoryDiff } from './history';
@@ -10,7 +11,7 @@ export type DiffFormat = (typeof DIFF_FORMATS)[number];
 
 /** Either diff as JSON: the value itself (shape documented in README, "Reports for auditors"). */
 export function renderDiffJson(diff: EnvironmentDiff | HistoryDiff): string {
-  return `${JSON.stringify(diff, null, 2)}\n`;
+  return `${jsonSafe(JSON.stringify(mapStrings(diff, escapeUnsafe), null, 2))}\n`;
 }
 
 /** `diff ENV_A ENV_B` for people: one line per differing setting. */
@@ -56,7 +57,7 @@ function describe(d: Difference): string {
   return `${label}: ${plain(d.fromText)} -> ${plain(d.toText)}`;
 }
 
-/** Text from config files and git metadata without control characters (no terminal escapes). */
+/** Text from config files and git metadata as one line, unsafe characters visibly escaped (core/safe-text.ts). */
 function plain(text: string): string {
-  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ');
+  return escapeUnsafeLine(text);
 }

@@ -12,6 +12,16 @@ export function modeledEnvironments(view: ProjectView): ModeledEnvironment[] {
   return view.environments.filter((e): e is ModeledEnvironment => e.model !== undefined);
 }
 
+/**
+ * Environments whose settings are unknown: the file did not pass its schema (or did not parse). A rule that
+ * compares environments treats these as unknown peers and stays silent where one could change its answer,
+ * instead of reading a missing model as "declares nothing" (a typo in staging must not make every
+ * production provider look unstaged).
+ */
+export function unknownEnvironments(view: ProjectView): EnvironmentEntry[] {
+  return view.environments.filter((e) => e.model === undefined);
+}
+
 export function hasTier(env: EnvironmentEntry, tier: Tier): boolean {
   return env.tier === tier;
 }

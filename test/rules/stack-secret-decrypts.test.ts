@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,14 +6,13 @@ import { parse } from 'yaml';
 import { PassphraseError, decryptValue, unlockStack } from '../../src/load/pulumi-passphrase';
 import { stackSecretDecrypts } from '../../src/rules/stack-secret-decrypts';
 import { loadProject } from '../../src/project';
-import { projectCopy, removeProjectCopies } from './support/project-copy';
-import { REPO } from './support/shipped';
+import { REPO, baseEnv, copyProject, removeProjects, runCli } from '../cli/helpers';
 
-afterAll(removeProjectCopies);
+afterAll(removeProjects);
 
 const DEMO = 'terra-iac-demo-passphrase';
 
-/** Pulumi's own passphrase test vectors (FACTS A2: pulumi/pulumi Go tests, verbatim). */
+/** Pulumi's own passphrase test vectors (pulumi/pulumi pkg/secrets/passphrase/manager_test.go, verbatim). */
 const VECTORS = [
   { passphrase: 'password', salt: 'v1:fozI5u6B030=:v1:F+6ZduKKd8G0/V7L:PGMFeIzwobWRKmEAzUdaQHqC5mMRIQ==' },
   { passphrase: 'TestConfigRoundtripComments', salt: 'v1:ThS5UPxP9qc=:v1:UZYAXF+ylaJ0rGhv:9OTvBnOEDFgxs7btjzSu+LZ470vLpg==' },
@@ -79,9 +77,21 @@ describe('stack-secret-decrypts', () => {
     expect(`${diagnostics[0]!.message} ${diagnostics[0]!.hint}`).not.toContain(plaintext);
   });
 
-  it('warns, and checks nothing, when the passphrase does not unlock the stack', () => {
+  it('is an error, at the salt, when the passphrase set on purpose unlocks no stack', () => {
     const diagnostics = check({ 'Pulumi.roundtrip.yaml': vectorStack }, { PULUMI_CONFIG_PASSPHRASE: 'not-the-passphrase' });
-    expect(diagnostics.map((d) => [d.ruleId, d.severity, d.line, d.column])).toEqual([['stack-secret-decrypts', 'warning', 2, 17]]);
+    expect(diagnostics.map((d) => [d.ruleId, d.severity, d.line, d.column])).toEqual([['stack-secret-decrypts', 'error', 2, 17]]);
+    expect(diagnostics[0]!.message).not.toContain('not-the-passphrase');
+  });
+
+  it('only warns about a stack the passphrase does not unlock when it unlocks another: stacks may have passphrases of their own', () => {
+    const other = `secretsprovider: passphrase\nencryptionsalt: ${VECTORS[0]!.salt}\nconfig:\n  foo:d:\n    secure: ${ROUNDTRIP_VALUE}\n`;
+    const diagnostics = check({ 'Pulumi.other.yaml': other, 'Pulumi.roundtrip.yaml': vectorStack }, { PULUMI_CONFIG_PASSPHRASE: VECTORS[1]!.passphrase });
+    expect(diagnostics.map((d) => [d.ruleId, d.file, d.severity, d.line])).toEqual([['stack-secret-decrypts', 'Pulumi.other.yaml', 'warning', 2]]);
+  });
+
+  it('is an error when PULUMI_CONFIG_PASSPHRASE_FILE names a file that cannot be read', () => {
+    const diagnostics = check({ 'Pulumi.roundtrip.yaml': vectorStack }, { PULUMI_CONFIG_PASSPHRASE_FILE: join(tmpdir(), 'terra-iac-no-such-passphrase-file') });
+    expect(diagnostics.map((d) => [d.ruleId, d.severity, d.line])).toEqual([['stack-secret-decrypts', 'error', 2]]);
   });
 
   it('stays quiet without a passphrase: nothing to decrypt with', () => {
@@ -102,20 +112,26 @@ describe('stack-secret-decrypts', () => {
 
   it('runs in `terra-iac validate` when the passphrase is set, and prints no decrypted value', () => {
     const production = shipped('production');
-    const root = projectCopy({
+    const root = copyProject({
       'Pulumi.staging.yaml': (text) =>
         text.replace(/(terra-iac:terraApiKey:\n\s+secure: )\S+/, `$1${production.config['terra-iac:terraApiKey']!.secure}`),
     });
-    const run = (env: Record<string, string>) =>
-      spawnSync(process.execPath, [join(REPO, 'bin', 'terra-iac.js'), 'validate', '--env', 'staging'], {
-        cwd: root,
-        env: { PATH: process.env.PATH ?? '/usr/bin:/bin', ...env },
-        encoding: 'utf8',
-      });
+    const run = (env: Record<string, string>) => runCli(['validate', '--env', 'staging'], { cwd: root, env: baseEnv(env) });
     const withPassphrase = run({ PULUMI_CONFIG_PASSPHRASE: DEMO });
     expect(withPassphrase.stdout).toMatch(/^Pulumi\.staging\.yaml:\d+:\d+ error .*\[stack-secret-decrypts\]$/m);
-    expect(withPassphrase.status).toBe(1);
+    expect(withPassphrase.code).toBe(1);
     expect(`${withPassphrase.stdout}${withPassphrase.stderr}`).not.toContain('DEMO-ONLY');
     expect(run({}).stdout).not.toContain('stack-secret-decrypts');
+  });
+
+  it('fails `terra-iac validate` (exit 1) on a wrong passphrase, as `plan` refuses it, and prints neither passphrase', () => {
+    const wrong = 'a-wrong-passphrase-on-purpose';
+    const validate = runCli(['validate', '--env', 'staging'], { cwd: REPO, env: baseEnv({ PULUMI_CONFIG_PASSPHRASE: wrong }) });
+    expect(validate.stdout).toMatch(/^Pulumi\.staging\.yaml:\d+:\d+ error .*incorrect passphrase.*\[stack-secret-decrypts\]$/m);
+    expect(validate.code).toBe(1);
+    const plan = runCli(['plan', '--env', 'staging'], { cwd: REPO, env: baseEnv({ PULUMI_CONFIG_PASSPHRASE: wrong }) });
+    expect(plan.code).not.toBe(0);
+    for (const out of [validate, plan]) expect(`${out.stdout}${out.stderr}`).not.toContain(wrong);
+    expect(`${validate.stdout}${validate.stderr}`).not.toContain(DEMO);
   });
 });
