@@ -16,7 +16,7 @@ const UNSAFE_CLASS = '\\u0000-\\u0008\\u000b-\\u001f\\u007f-\\u009f\\u061c\\u200
 
 const UNSAFE = new RegExp(`[${UNSAFE_CLASS}]`, 'g');
 const UNSAFE_OR_LINE_BREAK = new RegExp(`[${UNSAFE_CLASS}\\t\\n]`, 'g');
-const UNSAFE_OR_LINE_BREAK_RUN = new RegExp(`[${UNSAFE_CLASS}\\t\\n]+`, 'g');
+const UNSAFE_OR_LINE_BREAK_RUN = new RegExp(` *[${UNSAFE_CLASS}\\t\\n][${UNSAFE_CLASS}\\t\\n ]*`, 'g');
 const HAS_UNSAFE = new RegExp(`[${UNSAFE_CLASS}]`);
 
 /** `\u202E`: the character's code as a visible escape, the way JSON and JavaScript spell it. */
@@ -42,10 +42,13 @@ export function escapeUnsafe(text: string): string {
 
 /**
  * One-line fields (file names, map keys, path segments): the message policy, and tab and newline escaped
- * too, so a field can never start a line of its own (a line starting `::` is a GitHub Actions command).
+ * too, so a field can never start a line of its own. A field printed at the start of a line (`startsLine`)
+ * also has a leading `::` escaped (`\u003A:`): GitHub Actions runs a log line that starts with `::` as a
+ * workflow command (https://docs.github.com/en/actions/reference/workflows-and-actions/workflow-commands).
  */
-export function escapeUnsafeLine(text: string): string {
-  return text.replace(UNSAFE_OR_LINE_BREAK, visible);
+export function escapeUnsafeLine(text: string, options: { startsLine?: boolean } = {}): string {
+  const escaped = text.replace(UNSAFE_OR_LINE_BREAK, visible);
+  return options.startsLine && escaped.startsWith('::') ? `${visible(':')}${escaped.slice(1)}` : escaped;
 }
 
 /** Code frames: each unsafe character becomes U+FFFD, one for one, so the caret's columns stay right. */
@@ -55,7 +58,7 @@ export function replaceUnsafe(text: string): string {
 
 /**
  * Text a remote server chose (error details, titles): every run of unsafe characters, tabs and newlines
- * becomes one space, so it stays one line, and the length is bounded.
+ * (with the spaces around it) becomes one space, so it stays one line, and the length is bounded.
  */
 export function flattenRemoteText(text: string, maxLength = 200): string {
   const flat = text.replace(UNSAFE_OR_LINE_BREAK_RUN, ' ').trim();

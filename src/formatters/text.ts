@@ -26,8 +26,8 @@ export const formatText: Formatter = (diagnostics, ctx) => {
   const masksByFile = sensitiveSpansByFile(diagnostics);
   const masksOf = (file: string): SensitiveSpan[] => masksByFile.get(file) ?? [];
   const head = (d: Diagnostic) => {
-    // A file name is one field: a newline in it must not start a line of its own (`::warning` runs in Actions).
-    const where = `${escapeUnsafeLine(d.file)}:${d.line}:${d.column}`;
+    // A file name is one field that starts the line: no newline in it, no `::` first (Actions would run it).
+    const where = `${escapeUnsafeLine(d.file, { startsLine: true })}:${d.line}:${d.column}`;
     return `${paint('bold', where)} ${paint(d.severity, d.severity)} ${clean(d.message)} ${paint('dim', `[${d.ruleId}]`)}`;
   };
   const blocks = diagnostics

@@ -1,5 +1,5 @@
 import type { Diagnostic, DocPath } from '../core/diagnostic';
-import { escapeUnsafe, mapStrings } from '../core/safe-text';
+import { escapeUnsafeLine, mapStrings } from '../core/safe-text';
 import { maskValues, secretShapedRanges } from '../core/secret-mask';
 import type { SourceFile } from '../load/source-file';
 import { safePath } from '../validate/safe-diagnostics';
@@ -45,9 +45,12 @@ export class SensitiveValues {
     return this.isFlagged(file, path) ? HIDDEN : value;
   }
 
-  /** Text for a report: secret-shaped key tokens masked, unsafe characters visibly escaped (core/safe-text.ts). */
+  /**
+   * Text for a report: secret-shaped key tokens masked, unsafe characters and line breaks visibly escaped
+   * (core/safe-text.ts). Every report string is a cell or a field, so none may break a line of the CSV or HTML.
+   */
   text(value: string): string {
-    return escapeUnsafe(maskValues(value, this.keyTokens));
+    return escapeUnsafeLine(maskValues(value, this.keyTokens));
   }
 
   /** Every string of a report value (keys included) as `text` shows it: the one gate before any renderer. */

@@ -27,7 +27,7 @@ export function formatCheckLine(result: CheckResult, color: boolean): string {
 export function formatSummary(report: SmokeReport): string {
   const count = (status: CheckStatus) => report.checks.filter((c) => c.status === status).length;
   const warnings = count('warn');
-  return `${escapeUnsafeLine(report.environment)}: ${count('pass')} passed, ${plural(warnings, 'warning')}, ${count('fail')} failed, ${count('skip')} skipped`;
+  return `${escapeUnsafeLine(report.environment, { startsLine: true })}: ${count('pass')} passed, ${plural(warnings, 'warning')}, ${count('fail')} failed, ${count('skip')} skipped`;
 }
 
 /** The whole report as text: one line per check in check order, then the summary. */

@@ -1,5 +1,5 @@
 import type { Diagnostic, DocPath, PathSegment } from '../core/diagnostic';
-import { escapeUnsafe, escapeUnsafeLine } from '../core/safe-text';
+import { escapeUnsafeLine } from '../core/safe-text';
 import { maskSecretShaped, maskValues } from '../core/secret-mask';
 import type { SourceFile } from '../load/source-file';
 
@@ -20,7 +20,10 @@ export function safePath(path: DocPath): DocPath {
 
 /**
  * Whatever a code frame masks is masked in the message, hint and path too, and unsafe characters are
- * visibly escaped (core/safe-text.ts), here where diagnostics are made, so every consumer (the five
+ * visibly escaped (core/safe-text.ts), here where diagnostics are made. Messages and hints are one line
+ * each (`file:line:col severity message`), so line breaks a quoted key brings are escaped as well: no
+ * consumer can then print a line that starts where the file's text wants (`::warning` in GitHub Actions).
+ * All this happens once, so every consumer (the five
  * formatters, plan's refusal, audit, diff, the Pulumi program) gets the same safe text. A message may quote
  * a key (provider-unknown) or yaml may quote a scalar (yaml-syntax); neither may print what the frame hides:
  * secret-shaped tokens, and the source text of spans flagged sensitive.
@@ -29,7 +32,7 @@ export function safeDiagnostics(diagnostics: readonly Diagnostic[], files: reado
   const flagged = flaggedValues(diagnostics, files);
   return diagnostics.map((d) => {
     const values = flagged.get(d.file) ?? [];
-    const safe = (text: string) => escapeUnsafe(maskSecretShaped(maskValues(text, values)));
+    const safe = (text: string) => escapeUnsafeLine(maskSecretShaped(maskValues(text, values)));
     const out: Diagnostic = { ...d, message: safe(d.message), path: safePath(d.path) };
     if (d.hint !== undefined) out.hint = safe(d.hint);
     return out;

@@ -47,6 +47,33 @@ describe('planReport', () => {
   });
 });
 
+describe('planReport on URLs and unsafe text', () => {
+  const smokeTest = (inputs: Record<string, unknown>): MockRun => ({
+    resources: [{ type: 'terra-iac:smoke:SmokeTest', name: 'demo-smoke', custom: true, inputs }],
+    outputs: { webhookUrl: { value: inputs.webhookUrl, secret: false } },
+  });
+
+  it('replaces the credentials inside a URL, in inputs and outputs, keeping host and path', () => {
+    const url = 'https://ops:PASSWORDxyz@hooks.example/terra/events?env=demo&token=TOKENabc123DEF456ghi789JKL012mno';
+    const report = planReport(smokeTest({ webhookUrl: url, apiBaseUrl: 'https://api.tryterra.co/v2' }), meta);
+    const shown = `https://${SECRET_MARKER}@hooks.example/terra/events?env=demo&token=${SECRET_MARKER}`;
+    expect(report.resources[0]!.inputs).toEqual({ webhookUrl: shown, apiBaseUrl: 'https://api.tryterra.co/v2' });
+    expect(report.outputs.webhookUrl).toBe(shown);
+    for (const rendered of [JSON.stringify(report), renderPlanText(report)]) {
+      expect(rendered).not.toContain('PASSWORDxyz');
+      expect(rendered).not.toContain('TOKENabc123DEF456ghi789JKL012mno');
+    }
+  });
+
+  it('escapes unsafe characters in every string, names included', () => {
+    const report = planReport(smokeTest({ webhookUrl: 'https://hooks.example/\u202Eevil', note: 'a\x1b[2Jb' }), { ...meta, environment: 'de\u2028mo' });
+    const text = renderPlanText(report);
+    expect(text).not.toMatch(/[\u001b\u202e\u2028]/);
+    expect(text).toContain('environment de\\u2028mo');
+    expect(report.resources[0]!.inputs.note).toBe('a\\u001B[2Jb');
+  });
+});
+
 describe('renderPlanText', () => {
   const text = renderPlanText(planReport(run, meta));
   it('opens with the environment and says it is a plan of the program, not a diff', () => {

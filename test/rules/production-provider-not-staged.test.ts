@@ -38,5 +38,33 @@ ruleTester(productionProviderNotStaged, {
       },
       errors: [{ ruleId: 'production-provider-not-staged', line: 11, column: 3 }],
     },
+    {
+      name: 'a staging file with a typo is unknown, not empty: its schema error alone, nothing claimed on production',
+      files: {
+        'config/production.yaml': environmentWith('GARMIN: {}\nWITHINGS: {}'),
+        'config/staging.yaml': `descripton: typo\n${environmentWith('GARMIN: {}\nWITHINGS: {}')}`,
+      },
+      errors: [{ ruleId: 'schema-unknown-key', file: 'config/staging.yaml', line: 1, column: 1 }],
+    },
+    {
+      name: 'an invalid file of no known tier may be a staging one: unknown too',
+      files: {
+        'config/production.yaml': environmentWith('GARMIN: {}\nWITHINGS: {}'),
+        'config/qa.yaml': environmentWith('WITHINGS: {}', { tier: 'stagng', devId: 'acme-qa-dev-id' }),
+        'Pulumi.qa.yaml': 'config: {}\n',
+      },
+      errors: [{ ruleId: 'schema-value', file: 'config/qa.yaml', line: 1, column: 7 }],
+    },
+    {
+      name: 'an invalid testing-tier peer cannot stage anything: production is still checked',
+      files: {
+        'config/production.yaml': environmentWith('GARMIN: {}\nWITHINGS: {}'),
+        'config/testing.yaml': `descripton: typo\n${environmentWith('WITHINGS: {}')}`,
+      },
+      errors: [
+        { ruleId: 'production-provider-not-staged', line: 12, column: 3 },
+        { ruleId: 'schema-unknown-key', file: 'config/testing.yaml', line: 1, column: 1 },
+      ],
+    },
   ],
 });

@@ -36,6 +36,15 @@ ruleTester(stackFilePairing, {
       errors: [{ ruleId: 'stack-file-pairing', line: 2, column: 1 }],
     },
     {
+      name: 'a stack file that fails its schema may deploy any environment: its own schema error alone',
+      files: {
+        'config/production.yaml': null,
+        'config/prod.yaml': environmentWith('GARMIN: {}', { tier: 'production' }),
+        'Pulumi.production.yaml': 'config:\n  terra-iac:environment: prod\nsecretsprovder: passphrase\n',
+      },
+      errors: [{ ruleId: 'schema-unknown-key', file: 'Pulumi.production.yaml', line: 3, column: 1 }],
+    },
+    {
       name: 'terra-iac:environment naming a missing file',
       files: { 'Pulumi.staging.yaml': 'config:\n  aws:region: eu-west-1\n  terra-iac:environment: stagin\n' },
       errors: [

@@ -1,4 +1,4 @@
-import { escapeUnsafe, mapStrings } from '../../core/safe-text';
+import { escapeUnsafe, escapeUnsafeLine, mapStrings } from '../../core/safe-text';
 import { withoutUrlCredentials } from '../../rules/util/url-credentials';
 import { isSecretInput } from './recording-mocks';
 import type { MockRun } from './run-program';
@@ -69,9 +69,10 @@ function rawPlanReport(run: MockRun, meta: PlanMeta): PlanReport {
   const custom = resources.filter((r) => r.custom).length;
   return {
     kind: 'terra-iac-plan',
-    note: planNote(meta.stack),
-    environment: meta.environment,
-    stack: meta.stack,
+    // Names are one-line fields: a line break in one must not start a line of the plan.
+    note: planNote(escapeUnsafeLine(meta.stack)),
+    environment: escapeUnsafeLine(meta.environment),
+    stack: escapeUnsafeLine(meta.stack),
     secretValues: meta.secretValues,
     resources,
     outputs,

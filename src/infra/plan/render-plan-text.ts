@@ -1,4 +1,5 @@
 import { stringify } from 'yaml';
+import { escapeUnsafe, escapeUnsafeLine } from '../../core/safe-text';
 import { SECRET_MARKER, type PlanReport, type PlanResource } from './plan-report';
 
 /**
@@ -7,7 +8,7 @@ import { SECRET_MARKER, type PlanReport, type PlanResource } from './plan-report
  */
 export function renderPlanText(report: PlanReport): string {
   const lines: string[] = [
-    `terra-iac plan: environment ${report.environment}, stack ${report.stack}`,
+    `terra-iac plan: environment ${escapeUnsafeLine(report.environment)}, stack ${escapeUnsafeLine(report.stack)}`,
     '',
     ...wrap(report.note, 100),
     ...wrap(secretLine(report), 100),
@@ -19,7 +20,8 @@ export function renderPlanText(report: PlanReport): string {
     depth.set(r.name, level);
     const pad = '  '.repeat(level);
     const kind = r.custom ? '' : r.parent === null ? ' (stack)' : ' (component)';
-    lines.push(`${pad}+ ${r.type}  ${r.name}${kind}${r.parent ? `  [parent: ${r.parent}]` : ''}`);
+    const [type, name, parent] = [r.type, r.name, r.parent].map((field) => (field === null ? null : escapeUnsafeLine(field)));
+    lines.push(`${pad}+ ${type}  ${name}${kind}${parent ? `  [parent: ${parent}]` : ''}`);
     lines.push(...inputLines(r, `${pad}    `));
   }
   lines.push('', 'Stack outputs:');
@@ -29,7 +31,8 @@ export function renderPlanText(report: PlanReport): string {
     '',
     `${resources} resources: ${awsResources} AWS resources, ${components} stack and component resources. Secret values show as ${SECRET_MARKER}.`,
   );
-  return `${lines.join('\n')}\n`;
+  // Unfolded JSON can bring back what planReport escaped (a `\u202E` escape in a policy string): once more, last.
+  return `${escapeUnsafe(lines.join('\n'))}\n`;
 }
 
 function secretLine(report: PlanReport): string {
@@ -70,7 +73,8 @@ function wrap(text: string, width: number): string[] {
   let line = '';
   // Code spans (`pulumi up`) stay on one line.
   for (const word of text.match(/`[^`]*`\S*|\S+/g) ?? []) {
-    if (line && line.length + word.length + 1 > width) {
+    // A word from a name never starts a line with `::`: GitHub Actions would run that line as a command.
+    if (line && line.length + word.length + 1 > width && !word.startsWith('::')) {
       lines.push(line);
       line = word;
     } else line = line ? `${line} ${word}` : word;

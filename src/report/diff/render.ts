@@ -16,7 +16,8 @@ export function renderDiffJson(diff: EnvironmentDiff | HistoryDiff): string {
 
 /** `diff ENV_A ENV_B` for people: one line per differing setting. */
 export function renderEnvironmentDiffText(diff: EnvironmentDiff): string {
-  const from = plain(diff.from);
+  // The first environment's name starts a line.
+  const from = escapeUnsafeLine(diff.from, { startsLine: true });
   const to = plain(diff.to);
   if (diff.differences.length === 0) {
     return `${from} and ${to} declare the same settings (dev-ids, client ids, URLs and other per-environment names are not compared).\n`;
