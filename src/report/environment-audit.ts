@@ -5,6 +5,7 @@ import type { Environment } from '../model/environment';
 import type { EnvironmentEntry } from '../validate/project-view';
 import { recoveryWindowInDays } from '../model/retention';
 import { summarize, type Diagnostic } from '../core/diagnostic';
+import { maskSecretShaped } from '../core/secret-mask';
 import { displayUrl, type SensitiveValues } from './redact';
 import type { EnvironmentAudit, SecretLocation, UserLimit } from './types';
 
@@ -55,9 +56,14 @@ function unknownEnvironment(name: string, file: string, tier: EnvironmentAudit['
   return { name, file, valid: false, tier, description: null, devId: null, api: null, webhook: null, destinations: [], secrets: [], aws: null, owners: [], users, links: [], findings };
 }
 
+/**
+ * A URL as the report shows it. One a rule flagged (webhook-url-credentials) still shows where it points:
+ * displayUrl drops the credentials, query and fragment, and secret-shaped path tokens are masked as code
+ * frames mask them.
+ */
 function shownUrl(text: (path: (string | number)[], value: string) => string, path: (string | number)[], raw: string): { url: string; host: string } {
-  const shown = text(path, raw);
-  return shown === raw ? displayUrl(raw) : { url: shown, host: shown };
+  const shown = displayUrl(raw);
+  return text(path, raw) === raw ? shown : { url: maskSecretShaped(shown.url), host: shown.host };
 }
 
 function secretLocations(name: string, model: Environment): SecretLocation[] {
