@@ -41,7 +41,3 @@ export class UsageError extends TerraIacError {
     super(message, 'usage', hint === undefined ? {} : { hint });
   }
 }
-
-export function isTerraIacError(error: unknown): error is TerraIacError {
-  return error instanceof TerraIacError;
-}

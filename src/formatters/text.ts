@@ -4,8 +4,6 @@ import { plural } from '../core/plural';
 import { escapeUnsafeLine, replaceUnsafe } from '../core/safe-text';
 import type { Formatter } from './types';
 
-export { codeFrame } from './code-frame';
-
 const COLORS = {
   error: '\x1b[31m',
   warning: '\x1b[33m',

@@ -3,9 +3,6 @@ import { z } from 'zod';
 /** An http(s) URL. HTTPS-only and host checks are rules, so they can say why and where. */
 export const HttpUrl = z.string().regex(/^https?:\/\/[^\s/?#]+[^\s]*$/, 'expected an http(s) URL');
 
-/** A DNS host name without scheme or path. */
-export const HostName = z.string().regex(/^(?=.{1,253}$)([A-Za-z0-9-]{1,63}\.)+[A-Za-z]{2,63}$/, 'expected a host name');
-
 export const Email = z.string().regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'expected an e-mail address');
 
 export const AwsRegion = z.string().regex(/^[a-z]{2}(-gov)?-[a-z]+-\d$/, 'expected an AWS region such as eu-west-1');

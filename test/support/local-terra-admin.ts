@@ -10,6 +10,5 @@
  */
 export { startLocalTerraAdmin } from './local-terra-admin/server';
 export { OPERATION_SCOPES, SPEC_VERSION } from './local-terra-admin/contract';
-export { ATHLETE, DATA_TYPE_TOKENS, DEFAULT_EVENT_TYPES, SAMPLES } from './local-terra-admin/state';
 export type * from './local-terra-admin/types';
 export type * from './local-terra-admin/options';

@@ -7,7 +7,7 @@ import type { HistoryChange } from './history-transition';
 
 /** Output formats of `terra-iac diff`. */
 export const DIFF_FORMATS = ['text', 'json'] as const;
-export type DiffFormat = (typeof DIFF_FORMATS)[number];
+type DiffFormat = (typeof DIFF_FORMATS)[number];
 
 /** Either diff as JSON: the value itself (shape documented in README, "Reports for auditors"). */
 export function renderDiffJson(diff: EnvironmentDiff | HistoryDiff): string {

@@ -1,4 +1,3 @@
-import type { Tier } from '../../catalog/environment-limits';
 import { DEFAULT_TERRA_API_BASE_URL, TERRA_API_BASE_URLS } from '../../catalog/terra-hosts';
 import type { Environment } from '../../model/environment';
 import type { EnvironmentEntry, ProjectView } from '../../validate/project-view';
@@ -21,18 +20,6 @@ export function modeledEnvironments(view: ProjectView): ModeledEnvironment[] {
 export function unknownEnvironments(view: ProjectView): EnvironmentEntry[] {
   return view.environments.filter((e) => e.model === undefined);
 }
-
-export function hasTier(env: EnvironmentEntry, tier: Tier): boolean {
-  return env.tier === tier;
-}
-
-/** Readable name for messages: `config/staging.yaml`. */
-export function fileOf(env: EnvironmentEntry): string {
-  return env.file.path;
-}
-
-/** The two Terra API hosts (`api.tryterra.co`, `access.tryterra.co`). */
-export const TERRA_API_HOSTS: readonly string[] = Object.values(TERRA_API_BASE_URLS).map((u) => new URL(u).hostname);
 
 /** The Terra base URL an environment uses when it is one of Terra's two, normalised; else undefined. */
 export function terraBaseUrlOf(model: Environment): string | undefined {

@@ -1,5 +1,4 @@
 import type { SmokeCheck } from '../smoke-context';
-import { CHECK_IDS } from '../smoke-types';
 import { apiReachable } from './api-reachable';
 import { credentialsValid } from './credentials-valid';
 import { providersEnabled } from './providers-enabled';
@@ -21,4 +20,3 @@ export const CHECKS: readonly SmokeCheck[] = [
   webhookRejectsForged,
 ];
 
-export { CHECK_IDS };
