@@ -1,5 +1,5 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { CHECK_IDS, type CheckId, type CheckStatus } from '../../src/terra/smoke-types';
+import { CHECK_IDS, type CheckId, type CheckStatus } from '../../src/terra/smoke/smoke-types';
 import { startLocalTerra, type LocalTerraOptions } from '../support/local-terra-server';
 import { TESTING_ENABLED } from '../support/local-terra-server-data';
 import { startWebhookReceiver, type ReceiverMode } from '../support/webhook-receiver';

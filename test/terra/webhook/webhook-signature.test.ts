@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { verifyTerraWebhookSignature } from 'terra-api';
-import { computeSignature, parseSignatureHeader, readSignatureHeader, sign, verify } from '../../src/terra/webhook-signature';
+import { computeSignature, parseSignatureHeader, readSignatureHeader, sign, verify } from '../../../src/terra/webhook/webhook-signature';
 
 // Official test vector: terra-client-js v1.4.8 src/__tests__/helpers.test.ts (FACTS 2.1).
 const VECTOR = {

@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { REDACTED, createRedactor } from '../../src/terra/redact';
-import { TerraApiClient } from '../../src/terra/terra-client';
-import { TerraCallError } from '../../src/terra/terra-call-error';
-import { startLocalTerra, type LocalTerraServer, type LocalTerraOptions } from '../support/local-terra-server';
-import { TESTING_DEV_ID } from '../support/local-terra-server-data';
+import { REDACTED, createRedactor } from '../../../src/terra/http/redact';
+import { TerraApiClient } from '../../../src/terra/data/terra-client';
+import { TerraCallError } from '../../../src/terra/http/terra-call-error';
+import { startLocalTerra, type LocalTerraServer, type LocalTerraOptions } from '../../support/local-terra-server';
+import { TESTING_DEV_ID } from '../../support/local-terra-server-data';
 
 const API_KEY = 'client-test-key-Zq81xYv0';
 let server: LocalTerraServer | undefined;

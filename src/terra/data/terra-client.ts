@@ -1,8 +1,8 @@
 import type * as TerraSdk from 'terra-api';
-import { diagnoseConnection } from './network-diagnosis';
-import { sanitizeRemoteText, type Redactor } from './redact';
-import { DEFAULT_RETRY_POLICY, withRetries, type RetryPolicy } from './retry';
-import { TerraCallError, errorBodyDetail, parseRetryAfter } from './terra-call-error';
+import { diagnoseConnection } from '../http/network-diagnosis';
+import { sanitizeRemoteText, type Redactor } from '../http/redact';
+import { DEFAULT_RETRY_POLICY, withRetries, type RetryPolicy } from '../http/retry';
+import { TerraCallError, errorBodyDetail, parseRetryAfter } from '../http/terra-call-error';
 import {
   parseDetailedIntegrations,
   parseIntegrations,

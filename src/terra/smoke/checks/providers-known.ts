@@ -1,4 +1,4 @@
-import { didYouMean } from '../../core/did-you-mean';
+import { didYouMean } from '../../../core/did-you-mean';
 import type { SmokeCheck } from '../smoke-context';
 import { describeError, fail, pass, skip } from './outcomes';
 

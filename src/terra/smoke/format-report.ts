@@ -1,5 +1,5 @@
-import { plural } from '../core/plural';
-import { escapeUnsafe, escapeUnsafeLine, jsonSafe, mapStrings } from '../core/safe-text';
+import { plural } from '../../core/plural';
+import { escapeUnsafe, escapeUnsafeLine, jsonSafe, mapStrings } from '../../core/safe-text';
 import type { CheckResult, CheckStatus, SmokeReport } from './smoke-types';
 
 const COLORS: Record<CheckStatus | 'reset' | 'dim', string> = {

@@ -1,4 +1,4 @@
-import { USER_LIMITS, USER_QUOTA_WARN_RATIO } from '../../catalog/environment-limits';
+import { USER_LIMITS, USER_QUOTA_WARN_RATIO } from '../../../catalog/environment-limits';
 import type { SmokeCheck } from '../smoke-context';
 import { describeError, fail, pass, skip, warn } from './outcomes';
 

@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { runSmokeTest, type SmokeOptions } from '../../src/terra/run-smoke';
-import type { CheckId, CheckResult, DeclaredProvider, SmokeReport, SmokeTarget } from '../../src/terra/smoke-types';
-import { startLocalTerra, type LocalTerraOptions, type LocalTerraServer } from '../support/local-terra-server';
-import { TESTING_DEV_ID, TESTING_ENABLED } from '../support/local-terra-server-data';
-import { startWebhookReceiver, type ReceiverMode, type WebhookReceiver } from '../support/webhook-receiver';
+import { runSmokeTest, type SmokeOptions } from '../../../src/terra/smoke/run-smoke';
+import type { CheckId, CheckResult, DeclaredProvider, SmokeReport, SmokeTarget } from '../../../src/terra/smoke/smoke-types';
+import { startLocalTerra, type LocalTerraOptions, type LocalTerraServer } from '../../support/local-terra-server';
+import { TESTING_DEV_ID, TESTING_ENABLED } from '../../support/local-terra-server-data';
+import { startWebhookReceiver, type ReceiverMode, type WebhookReceiver } from '../../support/webhook-receiver';
 
 const API_KEY = 'run-smoke-key-Hq72LmP0';
 const SIGNING_SECRET = 'run-smoke-signing-secret-Wc3';

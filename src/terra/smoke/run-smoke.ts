@@ -1,9 +1,9 @@
 import { CHECKS } from './checks';
-import { createRedactor } from './redact';
-import type { RetryPolicy } from './retry';
+import { createRedactor } from '../http/redact';
+import type { RetryPolicy } from '../http/retry';
 import { sharedCalls, type CheckContext, type SmokeCheck } from './smoke-context';
 import type { CheckId, CheckOutcome, CheckResult, SmokeReport, SmokeTarget } from './smoke-types';
-import { TerraApiClient } from './terra-client';
+import { TerraApiClient } from '../data/terra-client';
 
 /** Per-check time limit when none is given (issue 4: "each has a timeout (default 10 s)"). */
 export const DEFAULT_CHECK_TIMEOUT_MS = 10_000;

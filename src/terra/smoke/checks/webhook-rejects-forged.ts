@@ -1,5 +1,5 @@
 import type { SmokeCheck } from '../smoke-context';
-import { deliverWebhook, safeUrl, smokeTestEvent } from '../webhook-probe';
+import { deliverWebhook, safeUrl, smokeTestEvent } from '../../webhook/webhook-probe';
 import { describeError, fail, pass, skip } from './outcomes';
 
 /**

@@ -1,4 +1,4 @@
-import { TerraIacError } from '../core/errors';
+import { TerraIacError } from '../../core/errors';
 
 /**
  * How a call to Terra (or to a webhook receiver) went wrong:

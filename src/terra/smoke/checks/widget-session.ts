@@ -1,5 +1,5 @@
 import type { SmokeCheck } from '../smoke-context';
-import { TerraCallError } from '../terra-call-error';
+import { TerraCallError } from '../../http/terra-call-error';
 import { adviceFor, describeError, fail, isCredentialRejection, pass, skip } from './outcomes';
 
 /**

@@ -1,7 +1,7 @@
-import type { Redactor } from './redact';
-import type { RetryPolicy } from './retry';
-import type { CallBudget, TerraApiClient } from './terra-client';
-import type { DetailedIntegration, IntegrationCatalog, UserCount } from './terra-responses';
+import type { Redactor } from '../http/redact';
+import type { RetryPolicy } from '../http/retry';
+import type { CallBudget, TerraApiClient } from '../data/terra-client';
+import type { DetailedIntegration, IntegrationCatalog, UserCount } from '../data/terra-responses';
 import type { CheckId, CheckOutcome, SmokeTarget } from './smoke-types';
 
 /**

@@ -1,9 +1,9 @@
-import { VERSION } from '../core/version';
-import { diagnoseConnection } from './network-diagnosis';
-import type { Redactor } from './redact';
-import { DEFAULT_RETRY_POLICY, withRetries, type RetryPolicy } from './retry';
-import { TerraCallError, parseRetryAfter } from './terra-call-error';
-import { roundedMs } from './terra-client';
+import { VERSION } from '../../core/version';
+import { diagnoseConnection } from '../http/network-diagnosis';
+import type { Redactor } from '../http/redact';
+import { DEFAULT_RETRY_POLICY, withRetries, type RetryPolicy } from '../http/retry';
+import { TerraCallError, parseRetryAfter } from '../http/terra-call-error';
+import { roundedMs } from '../data/terra-client';
 import { sign } from './webhook-signature';
 
 /** How a webhook receiver answered one delivery. */

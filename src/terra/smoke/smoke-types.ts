@@ -1,4 +1,4 @@
-import type { Tier } from '../catalog/environment-limits';
+import type { Tier } from '../../catalog/environment-limits';
 
 /** Stable ids of the smoke checks, in report order. CI pipelines and `--skip` depend on them. */
 export const CHECK_IDS = [

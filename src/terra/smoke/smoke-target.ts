@@ -1,8 +1,8 @@
-import type { Tier } from '../catalog/environment-limits';
-import { findProvider } from '../catalog/providers';
-import { DEFAULT_TERRA_API_BASE_URL } from '../catalog/terra-hosts';
-import { declaredProviders, isProviderEnabled } from '../model/enabled-providers';
-import type { Environment } from '../model/environment';
+import type { Tier } from '../../catalog/environment-limits';
+import { findProvider } from '../../catalog/providers';
+import { DEFAULT_TERRA_API_BASE_URL } from '../../catalog/terra-hosts';
+import { declaredProviders, isProviderEnabled } from '../../model/enabled-providers';
+import type { Environment } from '../../model/environment';
 import type { DeclaredProvider, SmokeTarget } from './smoke-types';
 
 /** The providers an environment declares, with their surface from the catalog: what the smoke test checks. */

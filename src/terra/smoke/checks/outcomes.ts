@@ -1,6 +1,6 @@
-import { TERRA_API_BASE_URLS } from '../../catalog/terra-hosts';
-import { TerraCallError } from '../terra-call-error';
-import { safeUrl } from '../webhook-probe';
+import { TERRA_API_BASE_URLS } from '../../../catalog/terra-hosts';
+import { TerraCallError } from '../../http/terra-call-error';
+import { safeUrl } from '../../webhook/webhook-probe';
 import type { CheckOutcome } from '../smoke-types';
 
 export const pass = (message: string): CheckOutcome => ({ status: 'pass', message });

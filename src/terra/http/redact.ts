@@ -1,4 +1,4 @@
-import { flattenRemoteText } from '../core/safe-text';
+import { flattenRemoteText } from '../../core/safe-text';
 
 /** Replaces every occurrence of the given secrets in a text; the one gate every smoke output passes. */
 export type Redactor = (text: string) => string;
