@@ -9,7 +9,7 @@ import { createRedactor } from '../../terra/http/redact';
 import { runSmokeTest } from '../../terra/smoke/run-smoke';
 import { buildSmokeTarget, resolveApiBaseUrl } from '../../terra/smoke/smoke-target';
 import { CHECK_IDS, hasFailures, isCheckId, type CheckId } from '../../terra/smoke/smoke-types';
-import { safeUrl } from '../../terra/webhook/webhook-probe';
+import { safeUrl } from '../../terra/http/url';
 import { didYouMean } from '../../core/did-you-mean';
 import { loadProject } from '../../project';
 import { colorAllowed, type Io } from '../io';

@@ -1,15 +1,44 @@
-import { TerraIacError } from '../../core/errors';
+import { TerraIacError, type ExitKind } from '../../core/errors';
+import type { Problem } from './problem';
 
 /**
  * How a call to Terra (or to a webhook receiver) went wrong:
  * - `http`: an answer with a non-2xx status;
  * - `timeout`: no complete answer within the time left;
  * - `network`: no answer at all (connection refused, DNS, TLS, reset);
- * - `malformed`: an answer that is not the JSON the contract describes.
+ * - `malformed`: an answer that is not the JSON the contract describes;
+ * - `redirect`: a redirect terra-iac refuses to follow (another origin, or too many hops);
+ * - `too-large`: an answer bigger than the cap for that call, of which only the cap was read;
+ * - `local`: nothing was sent, because the request itself is wrong (URL, credential characters).
  */
-export type CallFailureKind = 'http' | 'timeout' | 'network' | 'malformed';
+export type CallFailureKind = 'http' | 'timeout' | 'network' | 'malformed' | 'redirect' | 'too-large' | 'local';
 
-/** A failed call, with a message that is already redacted and safe to print: `auth` on 401/403, else `io`. */
+/** What every TerraCallError is built from. */
+export interface CallErrorInit {
+  operation: string;
+  kind: CallFailureKind;
+  status?: number;
+  detail?: string;
+  retryAfterMs?: number;
+  /** Already redacted and safe to print. */
+  message: string;
+  hint?: string;
+  exitKind?: ExitKind;
+  /** `redirect` to another origin: the `host[:port]` it pointed at. */
+  targetHost?: string;
+  /** `too-large`: the cap that was reached. */
+  limitBytes?: number;
+  /** `http` with a problem+json body: its members, sanitized and redacted. */
+  problem?: Problem;
+}
+
+/**
+ * A failed call, with a message that is already redacted and safe to print: exit kind `auth` on 401/403,
+ * `config` for a local problem, else `io`, unless the caller says otherwise. One class, told apart by
+ * `kind` (and `code` for problem documents) rather than by subclasses: Pulumi's closure serializer drops
+ * the prototype of a derived class without methods of its own (pulumi/pulumi#10974), so `instanceof`
+ * against such a subclass fails inside the smoke test's serialized provider.
+ */
 export class TerraCallError extends TerraIacError {
   override name = 'TerraCallError';
   /** What was called, e.g. `GET /subscriptions`. */
@@ -20,23 +49,39 @@ export class TerraCallError extends TerraIacError {
   readonly detail?: string;
   /** Milliseconds the server asked us to wait (`Retry-After`). */
   readonly retryAfterMs?: number;
+  readonly targetHost?: string;
+  readonly limitBytes?: number;
+  readonly problem?: Problem;
   /** How many attempts were made before giving up. */
-  attempts = 1;
+  attempts: number;
 
-  constructor(init: { operation: string; kind: CallFailureKind; status?: number; detail?: string; retryAfterMs?: number; message: string }) {
-    super(init.message, init.kind === 'http' && (init.status === 401 || init.status === 403) ? 'auth' : 'io');
+  constructor(init: CallErrorInit) {
+    super(init.message, init.exitKind ?? defaultExitKind(init), init.hint === undefined ? {} : { hint: init.hint });
     this.operation = init.operation;
     this.kind = init.kind;
     this.status = init.status;
     this.detail = init.detail;
     this.retryAfterMs = init.retryAfterMs;
+    this.targetHost = init.targetHost;
+    this.limitBytes = init.limitBytes;
+    this.problem = init.problem;
+    // In the constructor, not as a field initializer: Pulumi's closure serializer drops those.
+    this.attempts = 1;
   }
 
-  /** 408, 429, 5xx and network failures may succeed on a later attempt; the rest will not. */
+  /**
+   * 408, 429, 5xx and network failures may succeed on a later attempt; the rest will not (a refused redirect,
+   * an oversized body or a local problem would only repeat).
+   */
   get retryable(): boolean {
     if (this.kind === 'network') return true;
     if (this.kind !== 'http' || this.status === undefined) return false;
     return this.status === 408 || this.status === 429 || this.status >= 500;
+  }
+
+  /** The problem document's stable `code` ("branch on this, not on prose"), when there was one. */
+  get code(): string | undefined {
+    return this.problem?.code;
   }
 
   /** One line for a check message: what failed, how, and after how many attempts. */
@@ -44,6 +89,12 @@ export class TerraCallError extends TerraIacError {
     const tries = this.attempts > 1 ? ` (after ${this.attempts} attempts)` : '';
     return `${this.message}${tries}`;
   }
+}
+
+/** A request that is wrong before it is sent is a configuration problem; a refused credential is auth; the rest is I/O. */
+function defaultExitKind(init: CallErrorInit): ExitKind {
+  if (init.kind === 'local') return 'config';
+  return init.kind === 'http' && (init.status === 401 || init.status === 403) ? 'auth' : 'io';
 }
 
 /**

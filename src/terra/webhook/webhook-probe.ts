@@ -1,14 +1,17 @@
 import { VERSION } from '../../core/version';
-import { diagnoseConnection } from '../http/network-diagnosis';
+import { BODY_LIMITS } from '../http/body-limits';
+import { HttpClient, type HttpResponse } from '../http/http-client';
 import type { Redactor } from '../http/redact';
-import { DEFAULT_RETRY_POLICY, withRetries, type RetryPolicy } from '../http/retry';
+import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../http/retry';
 import { TerraCallError, parseRetryAfter } from '../http/terra-call-error';
-import { roundedMs } from '../data/terra-client';
+import { safeUrl } from '../http/url';
 import { sign } from './webhook-signature';
 
 /** How a webhook receiver answered one delivery. */
 export interface DeliveryAnswer {
   status: number;
+  /** For a 3xx: the host its Location points at (never followed). */
+  redirectHost?: string;
 }
 
 export interface WebhookDelivery {
@@ -23,7 +26,7 @@ export interface WebhookDelivery {
 }
 
 /**
- * A `healthcheck` event (FACTS 2.4, [SDK] HealthcheckEvent): informational, so a correct receiver acks it
+ * A `healthcheck` event (terra-api@2.1.0 `HealthcheckEvent`): informational, so a correct receiver acks it
  * with 2xx and stores nothing. `terra-reference` marks it as ours for anyone reading the receiver's logs.
  */
 export function smokeTestEvent(now: Date = new Date()): string {
@@ -38,59 +41,55 @@ export function smokeTestEvent(now: Date = new Date()): string {
 
 /**
  * Posts an event the way Terra does: raw JSON body, `terra-signature` plus `x-terra-signature` with the
- * same value (the platform sends both, agent-skills webhooks-verify-raw-body.md). Redirects are not
- * followed: Terra counts a 3xx as a failed delivery (destinations doc). Retries 429/5xx/network like the client.
+ * same value (the platform sends both, agent-skills webhooks-verify-raw-body.md). Redirects are handed
+ * back, not followed: Terra counts a 3xx as a failed delivery (destinations doc), and a signature must not
+ * travel to another host. Through the HTTP core: 429/5xx/network retried within the deadline, a fresh
+ * signature per attempt, the receiver's answer capped (Terra reads only its status).
  */
 export function deliverWebhook(delivery: WebhookDelivery): Promise<DeliveryAnswer> {
   const operation = `POST ${safeUrl(delivery.url)}`;
   const secret = delivery.signWith === 'forged' ? randomHex(24) : delivery.signWith.secret;
-  return withRetries(
-    async (remainingMs) => {
+  const http = new HttpClient({ baseUrl: delivery.url, redact: delivery.redact });
+  return http.request(
+    () => {
       const signature = sign(secret, delivery.body);
-      const controller = new AbortController();
-      const timer = setTimeout(() => controller.abort(), remainingMs);
-      try {
-        const response = await fetch(delivery.url, {
-          method: 'POST',
-          redirect: 'manual',
-          signal: controller.signal,
-          headers: {
-            'content-type': 'application/json',
-            'terra-signature': signature,
-            'x-terra-signature': signature,
-            'terra-reference': `terra-iac-smoke-${globalThis.crypto.randomUUID()}`,
-            'user-agent': `terra-iac-smoke/${VERSION}`,
-          },
-          body: delivery.body,
-        });
-        await response.arrayBuffer().catch(() => undefined);
+      return {
+        operation,
+        method: 'POST',
+        url: delivery.url,
+        redirects: 'return',
+        maxBodyBytes: BODY_LIMITS.webhookAnswer,
+        headers: {
+          'content-type': 'application/json',
+          'terra-signature': signature,
+          'x-terra-signature': signature,
+          'terra-reference': `terra-iac-smoke-${globalThis.crypto.randomUUID()}`,
+          'user-agent': `terra-iac-smoke/${VERSION}`,
+        },
+        body: delivery.body,
+      };
+    },
+    {
+      deadline: delivery.deadline,
+      retry: delivery.retry ?? DEFAULT_RETRY_POLICY,
+      check: (response) => {
         if (response.status === 429 || response.status >= 500) {
           const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'));
           throw new TerraCallError({ operation, kind: 'http', status: response.status, retryAfterMs, message: `${operation} answered HTTP ${response.status}` });
         }
-        return { status: response.status };
-      } catch (error) {
-        if (error instanceof TerraCallError) throw error;
-        if (controller.signal.aborted) {
-          throw new TerraCallError({ operation, kind: 'timeout', message: `${operation} gave no answer within ${roundedMs(remainingMs)} ms` });
-        }
-        const why = await diagnoseConnection(delivery.url, Math.min(1000, remainingMs));
-        throw new TerraCallError({ operation, kind: 'network', message: `${operation} failed: ${delivery.redact(why)}` });
-      } finally {
-        clearTimeout(timer);
-      }
+        return { status: response.status, ...redirectHost(response) };
+      },
     },
-    { deadline: delivery.deadline, policy: delivery.retry ?? DEFAULT_RETRY_POLICY },
   );
 }
 
-/** The URL without credentials or query (a query may carry a token), for messages. */
-export function safeUrl(url: string): string {
+function redirectHost(response: HttpResponse): { redirectHost?: string } {
+  const location = response.status >= 300 && response.status < 400 ? response.headers.get('location') : null;
+  if (!location) return {};
   try {
-    const parsed = new URL(url);
-    return `${parsed.protocol}//${parsed.host}${parsed.pathname}`;
+    return { redirectHost: new URL(location, response.url).host };
   } catch {
-    return '<invalid URL>';
+    return {};
   }
 }
 

@@ -1,5 +1,5 @@
 import type { SmokeCheck } from '../smoke-context';
-import { safeUrl } from '../../webhook/webhook-probe';
+import { safeUrl } from '../../http/url';
 import { adviceFor, describeError, fail, pass } from './outcomes';
 
 /** `GET /integrations` needs no credentials (FACTS 1.3), so it isolates "can we reach Terra at all". */

@@ -1,6 +1,6 @@
 import { TERRA_API_BASE_URLS } from '../../../catalog/terra-hosts';
 import { TerraCallError } from '../../http/terra-call-error';
-import { safeUrl } from '../../webhook/webhook-probe';
+import { safeUrl } from '../../http/url';
 import type { CheckOutcome } from '../smoke-types';
 
 export const pass = (message: string): CheckOutcome => ({ status: 'pass', message });
@@ -37,5 +37,8 @@ export function adviceFor(error: unknown, baseUrl: string): string {
   if (error.kind === 'timeout') return 'Terra did not answer in time; raise --timeout-ms or check the network path to Terra';
   if (error.kind === 'network') return 'check --api-base-url / TERRA_API_BASE_URL / terra.apiBaseUrl and the network (proxy, firewall, DNS)';
   if (error.kind === 'malformed') return 'the URL may not point at Terra\'s data API; check the base URL';
+  if (error.kind === 'redirect') return error.hint ?? 'check the base URL: Terra answers at the configured host itself';
+  if (error.kind === 'too-large') return `the base URL ${safeUrl(baseUrl)} may not point at Terra's data API (a proxy or captive portal may answer instead)`;
+  if (error.kind === 'local') return error.hint ?? 'fix the request settings named above';
   return 'see the status and detail above';
 }

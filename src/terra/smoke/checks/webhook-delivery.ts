@@ -1,5 +1,7 @@
 import type { SmokeCheck } from '../smoke-context';
-import { deliverWebhook, safeUrl, smokeTestEvent } from '../../webhook/webhook-probe';
+import { TerraCallError } from '../../http/terra-call-error';
+import { safeUrl } from '../../http/url';
+import { deliverWebhook, smokeTestEvent } from '../../webhook/webhook-probe';
 import { describeError, fail, pass, skip } from './outcomes';
 
 /** A correctly signed test event must be acknowledged with 2xx, as Terra expects (FACTS 2.3). */
@@ -11,10 +13,11 @@ export const webhookDelivery: SmokeCheck = {
     if (!target.signingSecret) return fail('no webhook signing secret: set TERRA_WEBHOOK_SIGNING_SECRET to the secret Terra shows for this destination');
     const where = safeUrl(target.webhookUrl);
     try {
-      const { status } = await deliverWebhook({ url: target.webhookUrl, body: smokeTestEvent(), signWith: { secret: target.signingSecret }, deadline: budget.deadline, redact, retry });
+      const { status, redirectHost } = await deliverWebhook({ url: target.webhookUrl, body: smokeTestEvent(), signWith: { secret: target.signingSecret }, deadline: budget.deadline, redact, retry });
       if (status >= 200 && status < 300) return pass(`${where} accepted a signed test event (HTTP ${status})`);
       if (status >= 300 && status < 400) {
-        return fail(`${where} answered a redirect (HTTP ${status}); Terra does not follow redirects, so point the destination at the final URL`);
+        const to = redirectHost ? ` to ${redirectHost}` : '';
+        return fail(`${where} answered a redirect (HTTP ${status})${to}; Terra does not follow redirects, so point the destination at the final URL`);
       }
       if (status === 401 || status === 403) {
         return fail(
@@ -23,6 +26,9 @@ export const webhookDelivery: SmokeCheck = {
       }
       return fail(`${where} refused a correctly signed event (HTTP ${status}); it must answer 2xx, or Terra retries and finally drops the event`);
     } catch (error) {
+      if (error instanceof TerraCallError && error.kind === 'too-large') {
+        return fail(`${describeError(error)}: a webhook receiver acks with an empty or small body (Terra reads only the status); check that ${where} is the receiver`);
+      }
       return fail(`the webhook receiver did not accept the test event: ${describeError(error)}; check that it runs and is reachable at ${where}`);
     }
   },

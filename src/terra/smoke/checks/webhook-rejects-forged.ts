@@ -1,5 +1,6 @@
 import type { SmokeCheck } from '../smoke-context';
-import { deliverWebhook, safeUrl, smokeTestEvent } from '../../webhook/webhook-probe';
+import { safeUrl } from '../../http/url';
+import { deliverWebhook, smokeTestEvent } from '../../webhook/webhook-probe';
 import { describeError, fail, pass, skip } from './outcomes';
 
 /**
