@@ -5,3 +5,4 @@ export * from './terra-hosts';
 export * from './webhook-event-types';
 export * from './google-scopes';
 export * from './freestylelibre';
+export * from './admin-codes';

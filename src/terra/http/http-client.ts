@@ -23,6 +23,8 @@ export interface HttpClientOptions {
   clock?: Clock;
   /** Default: the global fetch, looked up at call time. */
   fetch?: FetchFn;
+  /** Wraps every attempt of `request` (a pacing limiter shared by the requests of one API client). */
+  limiter?: { run<T>(work: () => Promise<T>): Promise<T> };
 }
 
 /** One HTTP exchange as a caller describes it. */
@@ -93,7 +95,11 @@ export class HttpClient {
     return withRetries(
       async (remainingMs, attemptIndex) => {
         const request = typeof build === 'function' ? build(attemptIndex) : build;
-        const response = await this.send(request, remainingMs);
+        const { limiter } = this.options;
+        // The time spent waiting for the limiter comes out of this attempt's share of the budget.
+        const started = this.clock.now();
+        const send = () => this.send(request, remainingMs - (this.clock.now() - started));
+        const response = await (limiter ? limiter.run(send) : send());
         return options.check(response, attemptIndex);
       },
       {

@@ -9,9 +9,10 @@ import type { Problem } from './problem';
  * - `malformed`: an answer that is not the JSON the contract describes;
  * - `redirect`: a redirect terra-iac refuses to follow (another origin, or too many hops);
  * - `too-large`: an answer bigger than the cap for that call, of which only the cap was read;
- * - `local`: nothing was sent, because the request itself is wrong (URL, credential characters).
+ * - `local`: nothing was sent, because the request itself is wrong (URL, credential characters);
+ * - `truncated`: a paged list that cannot be read completely (no cursor, a repeated one, too many pages).
  */
-export type CallFailureKind = 'http' | 'timeout' | 'network' | 'malformed' | 'redirect' | 'too-large' | 'local';
+export type CallFailureKind = 'http' | 'timeout' | 'network' | 'malformed' | 'redirect' | 'too-large' | 'local' | 'truncated';
 
 /** What every TerraCallError is built from. */
 export interface CallErrorInit {
