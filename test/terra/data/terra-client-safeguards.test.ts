@@ -106,3 +106,17 @@ describe('the data API client names local problems instead of blaming the networ
     expect(terra.requests).toHaveLength(0);
   });
 });
+
+describe('the SDK hook', () => {
+  it('changes only the calls terra-iac makes: the SDK used on its own keeps its global fetch', async () => {
+    const elsewhere = await server((_req, res) => void res.writeHead(200, { 'content-type': 'application/json' }).end(catalog));
+    const terra = await server((_req, res) => void res.writeHead(302, { location: `${elsewhere.origin}/v2/integrations` }).end());
+    // Through terra-iac: refused (this also installs the hook).
+    expect((await failure(client(`${terra.origin}/v2`).listIntegrations(budget()))).kind).toBe('redirect');
+    // The same SDK, outside any terra-iac call: fetch's own redirect handling, as before the hook.
+    const { TerraClient } = require('terra-api') as typeof import('terra-api');
+    const plain = new TerraClient({ baseUrl: `${terra.origin}/v2`, devId: DEV_ID, apiKey: 'not-ours' });
+    await expect(plain.integrations.fetch({ maxRetries: 0 })).resolves.toMatchObject({ providers: ['GARMIN'] });
+    expect(elsewhere.requests).toHaveLength(1);
+  });
+});
