@@ -1,4 +1,4 @@
-import { VERSION } from '../../version';
+import { VERSION } from '../../core/version';
 import { BODY_LIMITS } from '../http/body-limits';
 import { SYSTEM_CLOCK, type Clock } from '../http/clock';
 import { HttpClient, type FetchFn, type HttpResponse } from '../http/http-client';
