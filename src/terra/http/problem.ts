@@ -1,23 +1,9 @@
+import type { Problem } from './problem-document';
 import type { Redactor } from './redact';
 import { sanitizeRemoteText } from './redact';
 import { TerraCallError } from './terra-call-error';
 
-/**
- * An RFC 9457 (formerly RFC 7807) problem document as Terra's admin API sends it on every 4xx/5xx
- * (admin-api.yaml `Problem` = `schemas-Problem` + `ProblemExtensions`): `type`, `title`, `instance`,
- * `detail`, plus the stable `code` ("branch on this, not on prose"), `remediation` and `errors[]`
- * ("field: message"). There is no `status` member: the status line is authoritative. Every text is
- * already sanitized for a terminal and redacted.
- */
-export interface Problem {
-  type?: string;
-  title?: string;
-  detail?: string;
-  instance?: string;
-  code?: string;
-  remediation?: string;
-  errors: string[];
-}
+export type { Problem } from './problem-document';
 
 /** More field errors than anyone reads are cut, so a hostile body cannot flood the terminal. */
 const MAX_FIELD_ERRORS = 20;

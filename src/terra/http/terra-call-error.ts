@@ -1,5 +1,5 @@
 import { TerraIacError, type ExitKind } from '../../core/errors';
-import type { Problem } from './problem';
+import type { Problem } from './problem-document';
 
 /**
  * How a call to Terra (or to a webhook receiver) went wrong:
