@@ -4,9 +4,9 @@
  * run; prints one JSON object for bench/smoke.js. Usage: node scripts/run-ts.js bench/smoke-measure.ts [rounds]
  */
 import { performance } from 'node:perf_hooks';
-import { CHECKS } from '../src/terra/checks';
-import { runSmokeTest } from '../src/terra/run-smoke';
-import type { SmokeTarget } from '../src/terra/smoke-types';
+import { CHECKS } from '../src/terra/smoke/checks';
+import { runSmokeTest } from '../src/terra/smoke/run-smoke';
+import type { SmokeTarget } from '../src/terra/smoke/smoke-types';
 import { startLocalTerra } from '../test/support/local-terra-server';
 import { LOCAL_WEB_PROVIDERS, TESTING_DEV_ID } from '../test/support/local-terra-server-data';
 

@@ -30,6 +30,10 @@ export class TerraIacError extends Error {
     details: ErrorDetails = {},
   ) {
     super(message, details.cause === undefined ? undefined : { cause: details.cause });
+    // Set again on purpose: Pulumi's closure serializer turns classes into functions that call
+    // `Error.call(this, message)`, which returns a new error and leaves `this.message` empty (and it drops
+    // class field initializers), so the smoke test's serialized provider would report empty messages.
+    this.message = message;
     if (details.hint !== undefined) this.hint = details.hint;
   }
 }

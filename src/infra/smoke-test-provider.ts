@@ -1,10 +1,10 @@
 import type * as pulumi from '@pulumi/pulumi';
 import type { Tier } from '../catalog/environment-limits';
 import { TerraIacError } from '../core/errors';
-import { formatReportText, formatSummary } from '../terra/format-report';
-import { DEFAULT_CHECK_TIMEOUT_MS, runSmokeTest } from '../terra/run-smoke';
-import { resolveApiBaseUrl } from '../terra/smoke-target';
-import { hasFailures, type CheckId, type CheckResult, type DeclaredProvider, type SmokeTarget } from '../terra/smoke-types';
+import { formatReportText, formatSummary } from '../terra/smoke/format-report';
+import { DEFAULT_CHECK_TIMEOUT_MS, runSmokeTest } from '../terra/smoke/run-smoke';
+import { resolveApiBaseUrl } from '../terra/smoke/smoke-target';
+import { hasFailures, type CheckId, type CheckResult, type DeclaredProvider, type SmokeTarget } from '../terra/smoke/smoke-types';
 
 /** The resolved inputs the provider receives (the engine has unwrapped every Input and secret). */
 export interface SmokeTestInputs {

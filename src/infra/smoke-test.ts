@@ -1,8 +1,8 @@
 import * as pulumi from '@pulumi/pulumi';
 import type { Tier } from '../catalog/environment-limits';
 import type { Environment } from '../model/environment';
-import { smokeProviders } from '../terra/smoke-target';
-import type { CheckId, CheckResult, DeclaredProvider } from '../terra/smoke-types';
+import { smokeProviders } from '../terra/smoke/smoke-target';
+import type { CheckId, CheckResult, DeclaredProvider } from '../terra/smoke/smoke-types';
 import { smokeTestProvider } from './smoke-test-provider';
 
 /** Inputs of `TerraSmokeTest`. Targets are plain; the two credentials must be Pulumi secrets. */

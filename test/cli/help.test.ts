@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CommandSpec } from '../../src/cli/command';
 import { allCommands, COMMAND_NAMES, findCommand } from '../../src/cli/command-table';
 import { GLOBAL_OPTIONS, optionDescription, optionLabel, type OptionTable } from '../../src/cli/options';
-import { DEFAULT_CHECK_TIMEOUT_MS } from '../../src/terra/run-smoke';
+import { DEFAULT_CHECK_TIMEOUT_MS } from '../../src/terra/smoke/run-smoke';
 import { STACK_FRAME, assertBuilt, copyProject, removeProjects, runCli, type CliResult } from './helpers';
 
 beforeAll(assertBuilt);

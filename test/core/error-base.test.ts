@@ -8,7 +8,7 @@ import { PassphraseFileError, passphraseFromEnv } from '../../src/load/stack-pas
 import { newEncryptionSalt, PassphraseError, unlockStack } from '../../src/load/pulumi-passphrase';
 import { DiffError } from '../../src/report/diff/diff-error';
 import { GitError, resolveCommit } from '../../src/report/git';
-import { TerraCallError } from '../../src/terra/terra-call-error';
+import { TerraCallError } from '../../src/terra/http/terra-call-error';
 
 const SRC = join(__dirname, '..', '..', 'src');
 

@@ -13,8 +13,8 @@ import { diffEnvironments } from '../../src/report/diff/environments';
 import type { HistoryDiff } from '../../src/report/diff/history';
 import { renderDiffJson, renderEnvironmentDiffText, renderHistoryText } from '../../src/report/diff/render';
 import { AUDIT_RENDERERS } from '../../src/report/render';
-import { formatReportJson, formatReportText } from '../../src/terra/format-report';
-import type { SmokeReport } from '../../src/terra/smoke-types';
+import { formatReportJson, formatReportText } from '../../src/terra/smoke/format-report';
+import type { SmokeReport } from '../../src/terra/smoke/smoke-types';
 import { shippedFiles } from './shipped-files';
 
 /**

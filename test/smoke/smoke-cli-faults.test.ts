@@ -1,5 +1,5 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { CHECK_IDS, type CheckId, type CheckStatus } from '../../src/terra/smoke-types';
+import { CHECK_IDS, type CheckId, type CheckStatus } from '../../src/terra/smoke/smoke-types';
 import { startLocalTerra, type LocalTerraOptions } from '../support/local-terra-server';
 import { TESTING_ENABLED } from '../support/local-terra-server-data';
 import { startWebhookReceiver, type ReceiverMode } from '../support/webhook-receiver';
@@ -78,6 +78,7 @@ describe('terra-iac smoke (built CLI) against the local Terra server', () => {
     ['50 users', { terra: { users: 50 } }, 'users.quota', /^50 of 50 users connected \(100 %\): the testing limit is reached/],
     ['a receiver that accepts forged events', { receiver: { kind: 'accept-all' } }, 'webhook.rejects-forged', /accepted an event with a forged signature \(HTTP 200\): it does not verify terra-signature/],
     ['a receiver with another signing secret', { receiver: { kind: 'verify', secret: 'other-destination-secret' } }, 'webhook.delivery', /refused a correctly signed event \(HTTP 401\)/],
+    ['an API key with a trailing newline', { apiKey: `${API_KEY}\n` }, 'credentials.valid', /GET \/subscriptions was not sent: the API key \(x-api-key header\) contains a line break \(CR or LF\), often a trailing newline copied along with the value; remove the stray characters/],
     ['an unknown provider code', { terra: { webProviders: ['GARMIN', 'FITBIT', 'OURA', 'STRAVA', 'GOOGLE'] } }, 'providers.known', /Terra does not list POLAR/],
   ];
 

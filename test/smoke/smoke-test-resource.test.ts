@@ -8,6 +8,7 @@ import { TerraSmokeTest, smokeTestArgs } from '../../src/infra/smoke-test';
 import { SmokeTestFailedError, smokeTestProvider, type SmokeTestInputs } from '../../src/infra/smoke-test-provider';
 import type { Environment } from '../../src/model/environment';
 import { startLocalTerra, type LocalTerraServer } from '../support/local-terra-server';
+import { startRawServer } from '../support/raw-http-server';
 import { TESTING_DEV_ID, TESTING_ENABLED } from '../support/local-terra-server-data';
 import { startWebhookReceiver, type WebhookReceiver } from '../support/webhook-receiver';
 import { REPO } from './cli-process';
@@ -118,6 +119,24 @@ describe('TerraSmokeTest under pulumi.runtime.setMocks', () => {
     writeFileSync(file, providerText);
     const outs = await runSerializedCreate(file, inputs());
     expect(outs).toMatchObject({ id: 'terra-smoke-testing', outs: { summary: 'testing: 8 passed, 0 warnings, 0 failed, 0 skipped' } });
+
+    // The serialized provider's failures keep their messages (Pulumi turns classes into functions that
+    // drop what Error's constructor sets), and a Terra that redirects elsewhere gets no API key sent on.
+    const elsewhere = await startRawServer((_req, res) => void res.writeHead(200).end('{}'));
+    const moved = await startRawServer((req, res) => void res.writeHead(302, { location: `${elsewhere.origin}${req.url}` }).end());
+    try {
+      const failure = await runSerializedCreate(file, inputs({ apiBaseUrl: `${moved.origin}/v2`, skip: ['webhook.delivery', 'webhook.rejects-forged'] })).then(
+        () => undefined,
+        (e: Error) => e.message,
+      );
+      expect(failure).toContain('Terra smoke test failed for environment testing:');
+      expect(failure).toMatch(new RegExp(`FAIL api\\.reachable .*GET /integrations was redirected \\(HTTP 302\\) to another host, 127\\.0\\.0\\.1:${elsewhere.port}`));
+      withoutSecrets(failure ?? '');
+      expect(moved.requests.length).toBeGreaterThan(0);
+      expect(elsewhere.requests).toHaveLength(0);
+    } finally {
+      await Promise.all([moved.close(), elsewhere.close()]);
+    }
   });
 });
 

@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { verify } from '../../src/terra/webhook-signature';
+import { verify } from '../../src/terra/webhook/webhook-signature';
 
 /**
  * Webhook receivers for tests, on 127.0.0.1:

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { CHECKS } from '../../src/terra/checks';
-import { REDACTED, createRedactor, sanitizeRemoteText } from '../../src/terra/redact';
-import { backoffDelay, withRetries } from '../../src/terra/retry';
-import { CHECK_IDS } from '../../src/terra/smoke-types';
-import { TerraCallError, errorBodyDetail, parseRetryAfter } from '../../src/terra/terra-call-error';
-import { parseDetailedIntegrations, parseIntegrations, parseUserCount, parseWidgetSession } from '../../src/terra/terra-responses';
+import { CHECKS } from '../../src/terra/smoke/checks';
+import { REDACTED, createRedactor, sanitizeRemoteText } from '../../src/terra/http/redact';
+import { backoffDelay, withRetries } from '../../src/terra/http/retry';
+import { CHECK_IDS } from '../../src/terra/smoke/smoke-types';
+import { TerraCallError, errorBodyDetail, parseRetryAfter } from '../../src/terra/http/terra-call-error';
+import { parseDetailedIntegrations, parseIntegrations, parseUserCount, parseWidgetSession } from '../../src/terra/data/terra-responses';
 
 describe('createRedactor', () => {
   const secret = 'k3y/with+odd "chars"';

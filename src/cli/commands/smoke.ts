@@ -1,4 +1,4 @@
-import { CHECK_IDS } from '../../terra/smoke-types';
+import { CHECK_IDS } from '../../terra/smoke/smoke-types';
 import { defineSpec } from '../command';
 import { formatOption, ROOT_OPTION, type ParsedArgs } from '../options';
 
