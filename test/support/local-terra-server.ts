@@ -67,6 +67,8 @@ export interface LocalTerraServer {
   port: number;
   requests: SeenRequest[];
   deliveries: ReceivedDelivery[];
+  /** The most requests the server held at once (received, not yet answered): proof of concurrency without a clock. */
+  maxInFlight(): number;
   setFaults(faults: Faults): void;
   close(): Promise<void>;
 }
@@ -142,7 +144,12 @@ export async function startLocalTerra(options: LocalTerraOptions = {}, port = 0)
     },
   };
 
+  let inFlight = 0;
+  let maxInFlight = 0;
   const server = createServer((req, res) => {
+    inFlight++;
+    maxInFlight = Math.max(maxInFlight, inFlight);
+    res.once('close', () => inFlight--);
     void (async () => {
       const body = await readBody(req);
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');
@@ -178,6 +185,7 @@ export async function startLocalTerra(options: LocalTerraOptions = {}, port = 0)
     port: actual,
     requests,
     deliveries,
+    maxInFlight: () => maxInFlight,
     setFaults: (next) => {
       faults = next;
       hits.clear();

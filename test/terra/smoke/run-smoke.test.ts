@@ -60,9 +60,9 @@ describe('runSmokeTest', () => {
   });
 
   it('runs independent checks concurrently and shares the calls they have in common', async () => {
-    const { report, server } = await run({ terra: { latencyMs: 300 } });
-    const total = Math.max(...report.checks.map((c) => c.durationMs));
-    expect(total).toBeLessThan(900);
+    const { server } = await run({ terra: { latencyMs: 300 } });
+    // With 300 ms on every answer, sequential checks would never hold more than one request at a time.
+    expect(server.maxInFlight()).toBeGreaterThanOrEqual(4);
     const paths = server.requests.map((r) => r.path.split('?')[0]);
     expect(paths.filter((p) => p === '/v2/integrations')).toHaveLength(1);
     expect(paths.filter((p) => p === '/v2/subscriptions')).toHaveLength(1);
