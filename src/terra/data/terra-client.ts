@@ -39,7 +39,7 @@ export interface CallBudget {
 
 /**
  * The SDK, loaded on first use rather than imported: Pulumi serializes the smoke test's dynamic provider
- * with its closure (FACTS A4), and a `require` inside a function stays a `require` in the serialized code
+ * with its closure (https://www.pulumi.com/docs/iac/concepts/functions/function-serialization/), and a `require` inside a function stays a `require` in the serialized code
  * instead of the SDK being copied by value. It also keeps the SDK out of `validate`'s start-up.
  */
 function loadSdk(): typeof TerraSdk {

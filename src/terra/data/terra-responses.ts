@@ -1,6 +1,6 @@
 /**
  * Lenient readers of the Terra responses the smoke test uses. Each returns the parsed value or a short
- * reason why the body does not have the documented shape (FACTS 1.3: terra-api@2.1.0 types and the 2026
+ * reason why the body does not have the documented shape (terra-api@2.1.0 types and the 2026
  * OpenAPI disagree in places, so both spellings are accepted).
  */
 export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string };
@@ -36,7 +36,7 @@ const isStringList = (value: unknown): value is string[] => Array.isArray(value)
 export function parseIntegrations(body: unknown): Parsed<IntegrationCatalog> {
   if (!isRecord(body)) return { ok: false, reason: 'the body is not a JSON object' };
   if (!isStringList(body.providers)) return { ok: false, reason: '`providers` is not a list of provider codes' };
-  // OpenAPI 2026 and the legacy SDKs say sdk_providers; terra-api@2.1.0 types say sdk_resource (FACTS 1.3).
+  // OpenAPI 2026 and the legacy SDKs say sdk_providers; terra-api@2.1.0 types say sdk_resource (tryterra/openapi v2-bundled.yaml; terra-api dist/cjs/api/types).
   const sdk = [body.sdk_providers, body.sdk_resource].filter(isStringList).flat();
   return { ok: true, value: { providers: body.providers, sdkProviders: [...new Set(sdk)] } };
 }

@@ -14,7 +14,7 @@ export async function diagnoseConnection(url: string, timeoutMs: number): Promis
   const host = target.hostname.replace(/^\[|\]$/g, '');
   const port = Number(target.port || (target.protocol === 'https:' ? 443 : 80));
   const where = `${host}:${port}`;
-  // Required here, not imported: the smoke test's Pulumi provider is serialized with its closure (FACTS A4).
+  // Required here, not imported: the smoke test's Pulumi provider is serialized with its closure (https://www.pulumi.com/docs/iac/concepts/functions/function-serialization/).
   const { connect } = require('node:net') as typeof Net;
   return new Promise((resolve) => {
     const socket = connect({ host, port });

@@ -28,7 +28,7 @@ export type HeaderSource = Headers | Readonly<Record<string, string | readonly s
 
 /**
  * node:crypto, required on use rather than imported: the smoke test's Pulumi provider is serialized with
- * its closure (FACTS A4), and a `require` call survives that where a captured module object may not.
+ * its closure (https://www.pulumi.com/docs/iac/concepts/functions/function-serialization/), and a `require` call survives that where a captured module object may not.
  */
 function nodeCrypto(): typeof Crypto {
   return require('node:crypto') as typeof Crypto;

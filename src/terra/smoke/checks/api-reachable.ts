@@ -2,7 +2,7 @@ import type { SmokeCheck } from '../smoke-context';
 import { safeUrl } from '../../http/url';
 import { adviceFor, describeError, fail, pass } from './outcomes';
 
-/** `GET /integrations` needs no credentials (FACTS 1.3), so it isolates "can we reach Terra at all". */
+/** `GET /integrations` needs no credentials (tryterra/openapi v2-bundled.yaml: `security: []` on `GET /integrations`), so it isolates "can we reach Terra at all". */
 export const apiReachable: SmokeCheck = {
   id: 'api.reachable',
   description: "Terra's data API answers `GET /integrations` at the configured base URL.",

@@ -3,7 +3,7 @@ import { adviceFor, describeError, fail, isCredentialRejection, isUnknownDevId, 
 
 /**
  * `GET /subscriptions?page=0&per_page=1` is the cheapest authenticated call without side effects
- * (FACTS 7). 401/403 = key rejected; 404 "Invalid dev-id" = dev-id unknown (FACTS 1.4).
+ * (https://docs.tryterra.co/reference/using-the-api). 401/403 = key rejected; 404 "Invalid dev-id" = dev-id unknown (tryterra/openapi v2-bundled.yaml generateAuthToken).
  */
 export const credentialsValid: SmokeCheck = {
   id: 'credentials.valid',

@@ -14,12 +14,12 @@ export function describeError(error: unknown): string {
   return `unexpected error: ${error instanceof Error ? error.message : String(error)}`;
 }
 
-/** 401 and 403 both mean "credentials rejected" (FACTS 1.4: sources differ on which one Terra sends). */
+/** 401 and 403 both mean "credentials rejected" (https://docs.tryterra.co/reference/using-the-api says 403, the OpenAPI says 401). */
 export function isCredentialRejection(error: unknown): boolean {
   return error instanceof TerraCallError && error.kind === 'http' && (error.status === 401 || error.status === 403);
 }
 
-/** 404 "Invalid dev-id was provided" ([OAS22] generateAuthToken): the dev-id itself is unknown to Terra. */
+/** 404 "Invalid dev-id was provided" (Terra's 2022 OpenAPI in tryterra/llms.txt, generateAuthToken): the dev-id itself is unknown to Terra. */
 export function isUnknownDevId(error: unknown): boolean {
   return error instanceof TerraCallError && error.kind === 'http' && error.status === 404 && /invalid dev-?id/i.test(error.detail ?? '');
 }

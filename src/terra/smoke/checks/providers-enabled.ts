@@ -3,7 +3,7 @@ import { adviceFor, describeError, fail, pass, warn } from './outcomes';
 
 /**
  * `GET /integrations/detailed?sdk=true` with the dev-id lists the providers enabled for this environment
- * (FACTS 1.3, [UAPI] auth-integrations-endpoint-headers). Declared but off = fail; on but undeclared = drift.
+ * (tryterra/openapi v2-bundled.yaml `GET /integrations/detailed`, dev-id header; tryterra/agent-skills skills/terra-unified-api/rules/auth-integrations-endpoint-headers.md). Declared but off = fail; on but undeclared = drift.
  */
 export const providersEnabled: SmokeCheck = {
   id: 'providers.enabled',

@@ -3,7 +3,7 @@ import type { SmokeCheck } from '../smoke-context';
 import { describeError, fail, pass, skip, warn } from './outcomes';
 
 /**
- * Testing and staging dev-ids connect at most 50 users (FACTS 5, catalog USER_LIMITS); new connections
+ * Testing and staging dev-ids connect at most 50 users (SOURCES.environments, catalog USER_LIMITS); new connections
  * fail at the limit, and deauthenticating test users frees slots.
  */
 export const usersQuota: SmokeCheck = {

@@ -4,7 +4,7 @@ import { safeUrl } from '../../http/url';
 import { deliverWebhook, smokeTestEvent } from '../../webhook/webhook-probe';
 import { describeError, fail, pass, skip } from './outcomes';
 
-/** A correctly signed test event must be acknowledged with 2xx, as Terra expects (FACTS 2.3). */
+/** A correctly signed test event must be acknowledged with 2xx, as Terra expects (https://docs.tryterra.co/health-and-fitness-api/receiving-data-updates). */
 export const webhookDelivery: SmokeCheck = {
   id: 'webhook.delivery',
   description: "A test event signed the way Terra signs (`terra-signature: t=...,v1=...`) is accepted by the webhook receiver with a 2xx.",

@@ -4,7 +4,7 @@ import { adviceFor, describeError, fail, isCredentialRejection, pass, skip } fro
 
 /**
  * `POST /auth/generateWidgetSession` for the declared web providers. It authenticates and mints a session
- * that expires unused after 900 s (FACTS 1.3, 5); the URL is a login link, so it is never printed.
+ * that expires unused after 900 s (tryterra/openapi v2-bundled.yaml generateWidgetSession, `expires_in: 900`); the URL is a login link, so it is never printed.
  */
 export const widgetSession: SmokeCheck = {
   id: 'widget.session',
