@@ -5586,8 +5586,8 @@ return errors === 0;
 validate20.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 exports.stackFile = validate121;
-const schema65 = {"$id":"https://terra-iac.dev/schemas/pulumi-stack.schema.json","$schema":"https://json-schema.org/draft/2020-12/schema","$ref":"#/$defs/PulumiStackFile","$defs":{"PulumiStackFile":{"type":"object","properties":{"secretsprovider":{"description":"Secrets provider: default, passphrase, awskms://..., etc.","type":"string"},"encryptedkey":{"description":"KMS-encrypted data key (cloud secrets providers only).","type":"string"},"encryptionsalt":{"description":"Passphrase provider state: v1:<salt>:<ciphertext of \"pulumi\">.","type":"string","pattern":"^v1:[A-Za-z0-9+/]+=*:v1:[A-Za-z0-9+/]+=*:[A-Za-z0-9+/]+=*$"},"config":{"description":"Stack config, keyed `<namespace>:<name>`. Secrets are `{ secure: ... }` values.","type":"object","properties":{"terra-iac:environment":{"description":"config/<environment>.yaml this stack deploys; defaults to the stack name.","type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"terra-iac:smokeTest":{"description":"Run the Terra smoke test inside `pulumi up` (default true). It shows as a change on every preview.","anyOf":[{"type":"boolean"},{"type":"string","enum":["true","false"]}]},"terra-iac:smokeTimeoutMs":{"description":"Timeout of each smoke check in milliseconds (default 10000).","anyOf":[{"type":"integer","minimum":100,"maximum":120000},{"type":"string","pattern":"^\\d+$"}]},"aws:region":{"description":"AWS region the stack deploys to.","type":"string"}},"additionalProperties":{"$ref":"#/$defs/__schema0"}},"environment":{"description":"Pulumi ESC environments to import.","anyOf":[{"type":"string"},{"type":"array","items":{"type":"string"}},{"type":"object","propertyNames":{"type":"string"},"additionalProperties":{}}]}},"additionalProperties":false,"title":"Pulumi stack settings (terra-iac)"},"__schema0":{"anyOf":[{"type":["string","number","boolean"]},{"$ref":"#/$defs/SecureValue"},{"type":"array","items":{"$ref":"#/$defs/__schema0"}},{"type":"object","propertyNames":{"type":"string"},"additionalProperties":{"$ref":"#/$defs/__schema0"}}]},"SecureValue":{"type":"object","properties":{"secure":{"type":"string","minLength":1,"description":"Ciphertext written by `pulumi config set --secret`."}},"required":["secure"],"additionalProperties":false,"title":"Encrypted stack config value"}}};
-const schema66 = {"type":"object","properties":{"secretsprovider":{"description":"Secrets provider: default, passphrase, awskms://..., etc.","type":"string"},"encryptedkey":{"description":"KMS-encrypted data key (cloud secrets providers only).","type":"string"},"encryptionsalt":{"description":"Passphrase provider state: v1:<salt>:<ciphertext of \"pulumi\">.","type":"string","pattern":"^v1:[A-Za-z0-9+/]+=*:v1:[A-Za-z0-9+/]+=*:[A-Za-z0-9+/]+=*$"},"config":{"description":"Stack config, keyed `<namespace>:<name>`. Secrets are `{ secure: ... }` values.","type":"object","properties":{"terra-iac:environment":{"description":"config/<environment>.yaml this stack deploys; defaults to the stack name.","type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"terra-iac:smokeTest":{"description":"Run the Terra smoke test inside `pulumi up` (default true). It shows as a change on every preview.","anyOf":[{"type":"boolean"},{"type":"string","enum":["true","false"]}]},"terra-iac:smokeTimeoutMs":{"description":"Timeout of each smoke check in milliseconds (default 10000).","anyOf":[{"type":"integer","minimum":100,"maximum":120000},{"type":"string","pattern":"^\\d+$"}]},"aws:region":{"description":"AWS region the stack deploys to.","type":"string"}},"additionalProperties":{"$ref":"#/$defs/__schema0"}},"environment":{"description":"Pulumi ESC environments to import.","anyOf":[{"type":"string"},{"type":"array","items":{"type":"string"}},{"type":"object","propertyNames":{"type":"string"},"additionalProperties":{}}]}},"additionalProperties":false,"title":"Pulumi stack settings (terra-iac)"};
+const schema65 = {"$id":"https://terra-iac.dev/schemas/pulumi-stack.schema.json","$schema":"https://json-schema.org/draft/2020-12/schema","$ref":"#/$defs/PulumiStackFile","$defs":{"PulumiStackFile":{"type":"object","properties":{"secretsprovider":{"description":"Secrets provider: default, passphrase, awskms://..., etc.","type":"string"},"encryptedkey":{"description":"KMS-encrypted data key (cloud secrets providers only).","type":"string"},"encryptionsalt":{"description":"Passphrase provider state: v1:<salt>:<ciphertext of \"pulumi\">.","type":"string","pattern":"^v1:[A-Za-z0-9+/]+=*:v1:[A-Za-z0-9+/]+=*:[A-Za-z0-9+/]+=*$"},"config":{"description":"Stack config, keyed `<namespace>:<name>`. Secrets are `{ secure: ... }` values.","type":"object","properties":{"terra-iac:environment":{"description":"config/<environment>.yaml this stack deploys; defaults to the stack name.","type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"terra-iac:smokeTest":{"description":"Run the Terra smoke test inside `pulumi up` (default true). It shows as a change on every preview.","anyOf":[{"type":"boolean"},{"type":"string","enum":["true","false"]}]},"terra-iac:smokeTimeoutMs":{"description":"Timeout of each smoke check in milliseconds (default 10000).","anyOf":[{"type":"integer","minimum":100,"maximum":120000},{"type":"string","pattern":"^\\d+$"}]},"terra-iac:applyToTerra":{"description":"Apply the environment to Terra (sources, dedicated keys, scopes, webhook destination) through its admin API inside `pulumi up` (default false). Needs TERRA_ADMIN_TOKEN.","anyOf":[{"type":"boolean"},{"type":"string","enum":["true","false"]}]},"aws:region":{"description":"AWS region the stack deploys to.","type":"string"}},"additionalProperties":{"$ref":"#/$defs/__schema0"}},"environment":{"description":"Pulumi ESC environments to import.","anyOf":[{"type":"string"},{"type":"array","items":{"type":"string"}},{"type":"object","propertyNames":{"type":"string"},"additionalProperties":{}}]}},"additionalProperties":false,"title":"Pulumi stack settings (terra-iac)"},"__schema0":{"anyOf":[{"type":["string","number","boolean"]},{"$ref":"#/$defs/SecureValue"},{"type":"array","items":{"$ref":"#/$defs/__schema0"}},{"type":"object","propertyNames":{"type":"string"},"additionalProperties":{"$ref":"#/$defs/__schema0"}}]},"SecureValue":{"type":"object","properties":{"secure":{"type":"string","minLength":1,"description":"Ciphertext written by `pulumi config set --secret`."}},"required":["secure"],"additionalProperties":false,"title":"Encrypted stack config value"}}};
+const schema66 = {"type":"object","properties":{"secretsprovider":{"description":"Secrets provider: default, passphrase, awskms://..., etc.","type":"string"},"encryptedkey":{"description":"KMS-encrypted data key (cloud secrets providers only).","type":"string"},"encryptionsalt":{"description":"Passphrase provider state: v1:<salt>:<ciphertext of \"pulumi\">.","type":"string","pattern":"^v1:[A-Za-z0-9+/]+=*:v1:[A-Za-z0-9+/]+=*:[A-Za-z0-9+/]+=*$"},"config":{"description":"Stack config, keyed `<namespace>:<name>`. Secrets are `{ secure: ... }` values.","type":"object","properties":{"terra-iac:environment":{"description":"config/<environment>.yaml this stack deploys; defaults to the stack name.","type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"terra-iac:smokeTest":{"description":"Run the Terra smoke test inside `pulumi up` (default true). It shows as a change on every preview.","anyOf":[{"type":"boolean"},{"type":"string","enum":["true","false"]}]},"terra-iac:smokeTimeoutMs":{"description":"Timeout of each smoke check in milliseconds (default 10000).","anyOf":[{"type":"integer","minimum":100,"maximum":120000},{"type":"string","pattern":"^\\d+$"}]},"terra-iac:applyToTerra":{"description":"Apply the environment to Terra (sources, dedicated keys, scopes, webhook destination) through its admin API inside `pulumi up` (default false). Needs TERRA_ADMIN_TOKEN.","anyOf":[{"type":"boolean"},{"type":"string","enum":["true","false"]}]},"aws:region":{"description":"AWS region the stack deploys to.","type":"string"}},"additionalProperties":{"$ref":"#/$defs/__schema0"}},"environment":{"description":"Pulumi ESC environments to import.","anyOf":[{"type":"string"},{"type":"array","items":{"type":"string"}},{"type":"object","propertyNames":{"type":"string"},"additionalProperties":{}}]}},"additionalProperties":false,"title":"Pulumi stack settings (terra-iac)"};
 const pattern47 = new RegExp("^v1:[A-Za-z0-9+/]+=*:v1:[A-Za-z0-9+/]+=*:[A-Za-z0-9+/]+=*$", "u");
 const pattern48 = new RegExp("^[a-z0-9][a-z0-9-]*$", "u");
 const pattern49 = new RegExp("^\\d+$", "u");
@@ -5865,7 +5865,7 @@ if(data.config !== undefined){
 let data3 = data.config;
 if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
 for(const key1 in data3){
-if(!((((key1 === "terra-iac:environment") || (key1 === "terra-iac:smokeTest")) || (key1 === "terra-iac:smokeTimeoutMs")) || (key1 === "aws:region"))){
+if(!(((((key1 === "terra-iac:environment") || (key1 === "terra-iac:smokeTest")) || (key1 === "terra-iac:smokeTimeoutMs")) || (key1 === "terra-iac:applyToTerra")) || (key1 === "aws:region"))){
 if(!(validate123(data3[key1], {instancePath:instancePath+"/config/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data3,parentDataProperty:key1,rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate123.errors : vErrors.concat(validate123.errors);
 errors = vErrors.length;
@@ -6045,9 +6045,13 @@ vErrors = null;
 }
 }
 }
-if(data3["aws:region"] !== undefined){
-if(typeof data3["aws:region"] !== "string"){
-const err17 = {instancePath:instancePath+"/config/aws:region",schemaPath:"#/properties/config/properties/aws%3Aregion/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data3["terra-iac:applyToTerra"] !== undefined){
+let data8 = data3["terra-iac:applyToTerra"];
+const _errs27 = errors;
+let valid5 = false;
+const _errs28 = errors;
+if(typeof data8 !== "boolean"){
+const err17 = {instancePath:instancePath+"/config/terra-iac:applyToTerra",schemaPath:"#/properties/config/properties/terra-iac%3AapplyToTerra/anyOf/0/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -6056,10 +6060,11 @@ vErrors.push(err17);
 }
 errors++;
 }
-}
-}
-else {
-const err18 = {instancePath:instancePath+"/config",schemaPath:"#/properties/config/type",keyword:"type",params:{type: "object"},message:"must be object"};
+var _valid2 = _errs28 === errors;
+valid5 = valid5 || _valid2;
+const _errs30 = errors;
+if(typeof data8 !== "string"){
+const err18 = {instancePath:instancePath+"/config/terra-iac:applyToTerra",schemaPath:"#/properties/config/properties/terra-iac%3AapplyToTerra/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -6068,14 +6073,8 @@ vErrors.push(err18);
 }
 errors++;
 }
-}
-if(data.environment !== undefined){
-let data9 = data.environment;
-const _errs29 = errors;
-let valid5 = false;
-const _errs30 = errors;
-if(typeof data9 !== "string"){
-const err19 = {instancePath:instancePath+"/environment",schemaPath:"#/properties/environment/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!((data8 === "true") || (data8 === "false"))){
+const err19 = {instancePath:instancePath+"/config/terra-iac:applyToTerra",schemaPath:"#/properties/config/properties/terra-iac%3AapplyToTerra/anyOf/1/enum",keyword:"enum",params:{allowedValues: schema66.properties.config.properties["terra-iac:applyToTerra"].anyOf[1].enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -6086,12 +6085,8 @@ errors++;
 }
 var _valid2 = _errs30 === errors;
 valid5 = valid5 || _valid2;
-const _errs32 = errors;
-if(Array.isArray(data9)){
-const len0 = data9.length;
-for(let i0=0; i0<len0; i0++){
-if(typeof data9[i0] !== "string"){
-const err20 = {instancePath:instancePath+"/environment/" + i0,schemaPath:"#/properties/environment/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!valid5){
+const err20 = {instancePath:instancePath+"/config/terra-iac:applyToTerra",schemaPath:"#/properties/config/properties/terra-iac%3AapplyToTerra/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -6100,10 +6095,21 @@ vErrors.push(err20);
 }
 errors++;
 }
-}
+else {
+errors = _errs27;
+if(vErrors !== null){
+if(_errs27){
+vErrors.length = _errs27;
 }
 else {
-const err21 = {instancePath:instancePath+"/environment",schemaPath:"#/properties/environment/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array"};
+vErrors = null;
+}
+}
+}
+}
+if(data3["aws:region"] !== undefined){
+if(typeof data3["aws:region"] !== "string"){
+const err21 = {instancePath:instancePath+"/config/aws:region",schemaPath:"#/properties/config/properties/aws%3Aregion/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -6112,14 +6118,10 @@ vErrors.push(err21);
 }
 errors++;
 }
-var _valid2 = _errs32 === errors;
-valid5 = valid5 || _valid2;
-const _errs36 = errors;
-if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
-for(const key2 in data9){
-const _errs38 = errors;
-if(typeof key2 !== "string"){
-const err22 = {instancePath:instancePath+"/environment",schemaPath:"#/properties/environment/anyOf/2/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key2};
+}
+}
+else {
+const err22 = {instancePath:instancePath+"/config",schemaPath:"#/properties/config/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -6128,9 +6130,14 @@ vErrors.push(err22);
 }
 errors++;
 }
-var valid8 = _errs38 === errors;
-if(!valid8){
-const err23 = {instancePath:instancePath+"/environment",schemaPath:"#/properties/environment/anyOf/2/propertyNames",keyword:"propertyNames",params:{propertyName: key2},message:"property name must be valid"};
+}
+if(data.environment !== undefined){
+let data10 = data.environment;
+const _errs35 = errors;
+let valid6 = false;
+const _errs36 = errors;
+if(typeof data10 !== "string"){
+const err23 = {instancePath:instancePath+"/environment",schemaPath:"#/properties/environment/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -6139,10 +6146,14 @@ vErrors.push(err23);
 }
 errors++;
 }
-}
-}
-else {
-const err24 = {instancePath:instancePath+"/environment",schemaPath:"#/properties/environment/anyOf/2/type",keyword:"type",params:{type: "object"},message:"must be object"};
+var _valid3 = _errs36 === errors;
+valid6 = valid6 || _valid3;
+const _errs38 = errors;
+if(Array.isArray(data10)){
+const len0 = data10.length;
+for(let i0=0; i0<len0; i0++){
+if(typeof data10[i0] !== "string"){
+const err24 = {instancePath:instancePath+"/environment/" + i0,schemaPath:"#/properties/environment/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -6151,10 +6162,10 @@ vErrors.push(err24);
 }
 errors++;
 }
-var _valid2 = _errs36 === errors;
-valid5 = valid5 || _valid2;
-if(!valid5){
-const err25 = {instancePath:instancePath+"/environment",schemaPath:"#/properties/environment/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+}
+}
+else {
+const err25 = {instancePath:instancePath+"/environment",schemaPath:"#/properties/environment/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -6163,11 +6174,62 @@ vErrors.push(err25);
 }
 errors++;
 }
+var _valid3 = _errs38 === errors;
+valid6 = valid6 || _valid3;
+const _errs42 = errors;
+if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
+for(const key2 in data10){
+const _errs44 = errors;
+if(typeof key2 !== "string"){
+const err26 = {instancePath:instancePath+"/environment",schemaPath:"#/properties/environment/anyOf/2/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key2};
+if(vErrors === null){
+vErrors = [err26];
+}
 else {
-errors = _errs29;
+vErrors.push(err26);
+}
+errors++;
+}
+var valid9 = _errs44 === errors;
+if(!valid9){
+const err27 = {instancePath:instancePath+"/environment",schemaPath:"#/properties/environment/anyOf/2/propertyNames",keyword:"propertyNames",params:{propertyName: key2},message:"property name must be valid"};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+}
+else {
+const err28 = {instancePath:instancePath+"/environment",schemaPath:"#/properties/environment/anyOf/2/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+var _valid3 = _errs42 === errors;
+valid6 = valid6 || _valid3;
+if(!valid6){
+const err29 = {instancePath:instancePath+"/environment",schemaPath:"#/properties/environment/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+else {
+errors = _errs35;
 if(vErrors !== null){
-if(_errs29){
-vErrors.length = _errs29;
+if(_errs35){
+vErrors.length = _errs35;
 }
 else {
 vErrors = null;
@@ -6177,12 +6239,12 @@ vErrors = null;
 }
 }
 else {
-const err26 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err30 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
-vErrors = [err26];
+vErrors = [err30];
 }
 else {
-vErrors.push(err26);
+vErrors.push(err30);
 }
 errors++;
 }

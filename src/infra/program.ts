@@ -14,6 +14,7 @@ import { TerraS3Destination } from './s3-destination';
 import { smokeTestArgs, smokeTestEnabled, smokeTimeoutMs, TerraSmokeTest } from './smoke-test';
 import { resolveSecretValues, type MissingSecrets } from './secret-values';
 import { TerraEnvironment } from './terra-environment';
+import { resolveAdminBaseUrl } from '../terra/admin/admin-base-url';
 
 /** Everything the program reads from outside: given by src/index.ts under Pulumi, by `terra-iac plan` under mocks. */
 export interface ProgramContext {
@@ -64,6 +65,7 @@ export function terraIacProgram(ctx: ProgramContext): StackOutputs {
     tier: modeled.tier,
     secretValues: secrets.values,
     defaultRegion: new pulumi.Config('aws').get('region'),
+    ...(applyToTerra(config) ? { terra: { adminBaseUrl: resolveAdminBaseUrl(undefined, ctx.env.TERRA_ADMIN_BASE_URL, modeled.model.terra.admin?.baseUrl).url } } : {}),
   });
   if (smokeTestEnabled(config)) {
     // Runs after the secrets are stored; a failing check fails `pulumi up` with the (redacted) report.
@@ -74,6 +76,11 @@ export function terraIacProgram(ctx: ProgramContext): StackOutputs {
     );
   }
   return stackOutputs(environment, modeled, component);
+}
+
+/** Whether `pulumi up` applies the environment to Terra too: `terra-iac:applyToTerra`, default false (Pulumi.yaml). */
+function applyToTerra(config: pulumi.Config): boolean {
+  return config.getBoolean('applyToTerra') ?? false;
 }
 
 function loadEnvironment(ctx: ProgramContext, environment: string): LoadedProject {

@@ -11,6 +11,7 @@ import { TerraS3Destination } from './s3-destination';
 import type { SmokeTestHook } from './smoke-test-hook';
 import { TerraSqsDestination } from './sqs-destination';
 import { resourceTags } from './tags';
+import { TerraAdmin } from './terra/terra-environment-resources';
 
 export interface TerraEnvironmentArgs {
   /** Environment name (config/<name>.yaml): part of every secret name and the `environment` tag. */
@@ -26,6 +27,11 @@ export interface TerraEnvironmentArgs {
   secretValues: Readonly<Record<string, pulumi.Input<string>>>;
   /** The stack's AWS region (`aws:region`), written into destination credentials when none is declared. */
   defaultRegion?: string;
+  /**
+   * Apply the environment to Terra through its admin API inside `pulumi up` (stack config
+   * `terra-iac:applyToTerra`); left out, no Terra resource is registered.
+   */
+  terra?: { adminBaseUrl: string };
 }
 
 /** A Secrets Manager secret this component created for one secret reference. */
@@ -55,10 +61,22 @@ export class TerraEnvironment extends pulumi.ComponentResource {
   readonly destinations: ReadonlyArray<TerraS3Destination | TerraSqsDestination>;
   /** Everything the smoke test (src/infra/smoke-test.ts, wired by the program) needs; see SmokeTestHook. */
   readonly smokeTest: SmokeTestHook;
+  /** The environment's Terra objects, with `terra` set. */
+  readonly terraAdmin?: TerraAdmin;
 
   constructor(name: string, args: TerraEnvironmentArgs, opts?: pulumi.ComponentResourceOptions) {
     super('terra-iac:environment:TerraEnvironment', name, {}, opts);
     const { environment, model } = args;
+    if (args.terra) {
+      this.terraAdmin = new TerraAdmin(
+        `${name}-terra`,
+        { environment, model, tier: args.tier, adminBaseUrl: args.terra.adminBaseUrl, secretValues: args.secretValues },
+        { parent: this },
+      );
+      // A destination Terra creates comes with a new signing secret: that one is stored and smoke-tested.
+      const created = this.terraAdmin.signingSecret;
+      if (created) args = { ...args, secretValues: { ...args.secretValues, 'webhook-signing-secret': created } };
+    }
     const ownerTeams = model.owners.map((o) => o.team);
     const tags = (provider?: string) => resourceTags({ environment, ownerTeams, provider });
     const key = environmentKey(
@@ -79,6 +97,7 @@ export class TerraEnvironment extends pulumi.ComponentResource {
     this.readPolicyArn = readPolicy(parts, this.secrets);
     this.destinations = extraDestinations(parts);
     this.smokeTest = smokeTestHook(model, args.secretValues, this.secrets);
+    if (this.terraAdmin) this.smokeTest.dependsOn.push(...this.terraAdmin.resources);
     this.registerOutputs({
       secretArns: Object.fromEntries(this.secrets.map((s) => [s.purpose, s.secret.arn])),
       kmsKeyRef: this.kmsKeyRef,

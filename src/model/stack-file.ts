@@ -42,6 +42,10 @@ export const ProjectStackKeys = {
     .union([z.int().min(100).max(120000), z.string().regex(/^\d+$/)])
     .optional()
     .describe('Timeout of each smoke check in milliseconds (default 10000).'),
+  'terra-iac:applyToTerra': z
+    .union([z.boolean(), z.enum(['true', 'false'])])
+    .optional()
+    .describe('Apply the environment to Terra (sources, dedicated keys, scopes, webhook destination) through its admin API inside `pulumi up` (default false). Needs TERRA_ADMIN_TOKEN.'),
   'aws:region': z.string().optional().describe('AWS region the stack deploys to.'),
 };
 
