@@ -10,6 +10,8 @@ export interface PlannedResource extends Registration {
   parent?: { type: string; name: string };
   /** The resource object itself, for tests that inspect its outputs (`pulumi.isSecret`). */
   resource?: pulumi.Resource;
+  /** The options it was constructed with (protect, retainOnDelete, dependsOn): mocks do not see them. */
+  options?: pulumi.ResourceOptions;
 }
 
 /** A stack output with whether the program marked it secret. */
@@ -52,7 +54,7 @@ export async function runProgramUnderMocks(options: MockRunOptions): Promise<Moc
       const self = { type: args.type, name: args.name };
       names.set(args.resource, self);
       const parent = args.opts.parent ? names.get(args.opts.parent) : stackResource;
-      constructed.push({ ...self, parent, resource: args.resource, custom: true, inputs: {} });
+      constructed.push({ ...self, parent, resource: args.resource, options: args.opts, custom: true, inputs: {} });
       return undefined;
     });
     try {
