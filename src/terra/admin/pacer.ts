@@ -20,15 +20,22 @@ export const DEFAULT_PACING: PacingOptions = { minIntervalMs: 100, maxConcurrent
  * the per-token rate limit while reads still overlap.
  */
 export class Pacer {
-  private lastStart = Number.NEGATIVE_INFINITY;
-  private turn: Promise<void> = Promise.resolve();
-  private running = 0;
-  private readonly queue: Array<() => void> = [];
+  private lastStart: number;
+  private turn: Promise<void>;
+  private running: number;
+  private readonly queue: Array<() => void>;
 
   constructor(
     private readonly options: PacingOptions,
     private readonly clock: Clock,
-  ) {}
+  ) {
+    // In the constructor, not as field initializers: Pulumi's closure serializer drops those, and the
+    // Terra resources' provider runs this class in its own process.
+    this.lastStart = Number.NEGATIVE_INFINITY;
+    this.turn = Promise.resolve();
+    this.running = 0;
+    this.queue = [];
+  }
 
   async run<T>(work: () => Promise<T>): Promise<T> {
     await this.slot();
