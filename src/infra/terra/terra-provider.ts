@@ -59,6 +59,12 @@ export const terraProvider: pulumi.dynamic.ResourceProvider = {
     if (typeof news.devId !== 'string' || news.devId === '') failures.push({ property: 'devId', reason: 'a Terra dev-id is required' });
     const problem = typeof news.adminBaseUrl === 'string' && news.adminBaseUrl !== UNKNOWN ? urlProblem(news.adminBaseUrl) : undefined;
     if (problem !== undefined) failures.push({ property: 'adminBaseUrl', reason: problem });
+    if (news.kind === 'credentials') {
+      const keys = news as CommonInputs & { clientId?: unknown; clientSecret?: unknown };
+      // Reasons never quote the values: clientSecret is a secret.
+      if (typeof keys.clientId !== 'string' || keys.clientId === '') failures.push({ property: 'clientId', reason: 'dedicated keys need a client id' });
+      if (typeof keys.clientSecret !== 'string' || keys.clientSecret === '') failures.push({ property: 'clientSecret', reason: 'dedicated keys need a client secret' });
+    }
     return { inputs: news, failures };
   },
   async diff(_id: string, olds: CommonInputs, news: CommonInputs) {

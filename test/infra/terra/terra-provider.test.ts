@@ -199,6 +199,8 @@ describe('the Terra provider against the local admin server', () => {
   it('check refuses an unknown kind and a bad base URL; diff treats unknown inputs as changes', async () => {
     const checked = await p.check!({}, { ...common('source'), kind: 'nope', adminBaseUrl: 'ftp://x' });
     expect(checked.failures?.map((f) => f.property)).toEqual(['kind', 'adminBaseUrl']);
+    const keys = await p.check!({}, { ...common('credentials'), provider: 'STRAVA', adminCode: 'strava', clientId: '', clientSecret: '' });
+    expect(keys.failures?.map((f) => f.property)).toEqual(['clientId', 'clientSecret']);
     const unknown = '04da6b54-80e4-46f7-96ec-b56ff0331ba9';
     expect(await p.diff!('x', { ...common('webhook'), url: 'https://a.example' }, { ...common('webhook'), url: unknown })).toEqual({ changes: true, replaces: ['url'] });
   });
