@@ -72,6 +72,17 @@ function reportError(error: unknown, io: Io, verbose: boolean, commandName: stri
   return EXIT.error;
 }
 
+/** One line from the terminal; the interface is closed again so the process can exit. */
+async function askOnTerminal(question: string): Promise<string> {
+  const { createInterface } = await import('node:readline/promises');
+  const rl = createInterface({ input: process.stdin, output: process.stdout });
+  try {
+    return await rl.question(question);
+  } finally {
+    rl.close();
+  }
+}
+
 /** The process entry point: the only place that reads `process`. */
 export function run(): void {
   const io: Io = {
@@ -81,6 +92,7 @@ export function run(): void {
     cwd: process.cwd(),
     isTTY: Boolean(process.stdout.isTTY),
   };
+  if (process.stdin.isTTY && process.stdout.isTTY) io.prompt = askOnTerminal;
   // A reader that stops early (`validate | head`) closes the pipe: the command still ends with its own exit
   // code, without a stack trace.
   for (const stream of [process.stdout, process.stderr]) {
