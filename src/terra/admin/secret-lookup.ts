@@ -1,6 +1,5 @@
 import { fullStackKey } from '../../model/secret-refs';
 import type { SecretRef } from '../../model/secret-ref';
-import type { ProgramConfig } from '../../infra/plan/stack-config';
 import type { AppliedVersions, SecretLookup } from './applied-versions';
 
 /**
@@ -8,6 +7,14 @@ import type { AppliedVersions, SecretLookup } from './applied-versions';
  * `{"signingSecretVersion": 2, "secretVersions": {"STRAVA": 1}}`, in the same Pulumi.<env>.yaml as the
  * signing secret it stores. Terra itself cannot hold them.
  */
+/** The part of a stack's program config (infra/plan `programConfig`) the lookups read. */
+export interface StackConfigValues {
+  /** `<namespace>:<key>` -> value, secure values decrypted (or placeholders). */
+  values: Readonly<Record<string, string>>;
+  secretKeys: readonly string[];
+  secrets: 'decrypted' | 'placeholders' | 'none';
+}
+
 export const APPLIED_VERSIONS_KEY = 'terra-iac:appliedVersions';
 
 /**
@@ -15,7 +22,7 @@ export const APPLIED_VERSIONS_KEY = 'terra-iac:appliedVersions';
  * decrypted stack config, `fromEnv` from the environment. A value the config could not decrypt (no
  * passphrase: a placeholder) counts as absent, never as the value.
  */
-export function secretLookup(config: ProgramConfig, env: Readonly<Record<string, string | undefined>>): SecretLookup {
+export function secretLookup(config: StackConfigValues, env: Readonly<Record<string, string | undefined>>): SecretLookup {
   return (ref: SecretRef) => {
     if ('fromEnv' in ref) return env[ref.fromEnv] || undefined;
     const key = fullStackKey(ref.fromStackConfig);
@@ -30,7 +37,7 @@ export function describeRef(ref: SecretRef): string {
 }
 
 /** The recorded versions, or none when the value is absent or not the JSON apply writes. */
-export function readAppliedVersions(config: ProgramConfig): AppliedVersions {
+export function readAppliedVersions(config: StackConfigValues): AppliedVersions {
   const text = config.values[APPLIED_VERSIONS_KEY];
   if (!text) return {};
   let parsed: unknown;
