@@ -1,9 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalTerraAdmin } from '../support/local-terra-admin';
 import { ALL_SCOPES, DEV, READ_SCOPES, STRAVA_SECRET, cliEnv, leakedIn, project, runCliAsync, stackSecrets, startDrifted } from './admin-cli';
-import { assertBuilt, removeProjects, STACK_FRAME } from './helpers';
+import { assertBuilt, copyProject, removeProjects, STACK_FRAME } from './helpers';
 
 let admin: LocalTerraAdmin | undefined;
 beforeAll(() => assertBuilt());
@@ -92,7 +92,6 @@ describe('terra-iac apply against the local admin server', () => {
     expect(noStrava.stderr).toContain('the client secret of STRAVA (the environment variable STRAVA_CLIENT_SECRET_TESTING)');
 
     const fromEnvDir = project();
-    const { writeFileSync } = await import('node:fs');
     const file = join(fromEnvDir, 'config', 'testing.yaml');
     writeFileSync(file, readFileSync(file, 'utf8').replace('signingSecret: { fromStackConfig: terraWebhookSigningSecret }', 'signingSecret: { fromEnv: TERRA_WEBHOOK_SIGNING_SECRET }'));
     const fromEnv = await cli('apply', fromEnvDir, cliEnv(token), '--yes');
@@ -134,5 +133,36 @@ describe('terra-iac apply against the local admin server', () => {
     expect(result.stdout).toContain('Terra returned no signing_secret, so nothing was stored at stack config terra-iac:terraWebhookSigningSecret');
     expect(result.stdout).toContain('not done: disableSource whoop');
     expect(stackSecrets(dir)[SIGNING_KEY]).toBe(before);
+  });
+});
+
+describe('terra-iac apply with a rotation trigger', () => {
+  it('records signingSecretVersion, and a bump replaces the destination and stores its new secret', async () => {
+    admin = await startDrifted();
+    const token = admin.issueToken({ scopes: ALL_SCOPES });
+    const dir = copyProject({ 'config/testing.yaml': (t) => t.replace('  signingSecret: { fromStackConfig: terraWebhookSigningSecret }\n', '  signingSecret: { fromStackConfig: terraWebhookSigningSecret }\n  signingSecretVersion: 1\n') });
+    const first = await cli('apply', dir, cliEnv(token), '--yes');
+    expect(first.code).toBe(0);
+    expect(readFileSync(join(dir, 'Pulumi.testing.yaml'), 'utf8')).toContain('terra-iac:appliedVersions:\n    signingSecretVersion: 1');
+    const firstId = admin.state(DEV).destinations[0]!.id;
+
+    const file = join(dir, 'config', 'testing.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('signingSecretVersion: 1', 'signingSecretVersion: 2'));
+    const drift = await cli('drift', dir, cliEnv(token));
+    expect(drift.code).toBe(1);
+    expect(drift.stdout).toContain(`-/+ webhook ${WEBHOOK}: signing_secret_version 1 -> 2`);
+
+    const rotated = await cli('apply', dir, cliEnv(token), '--yes');
+    expect(rotated.code).toBe(0);
+    const destinations = admin.state(DEV).destinations;
+    expect(destinations).toHaveLength(1);
+    expect(destinations[0]!.id).not.toBe(firstId);
+    expect(stackSecrets(dir)[SIGNING_KEY]).toBe(destinations[0]!.signingSecret);
+    expect(readFileSync(join(dir, 'Pulumi.testing.yaml'), 'utf8')).toContain('signingSecretVersion: 2');
+
+    const validate = await runCliAsync(['validate', '--env', 'testing'], dir, {});
+    expect(validate.stdout + validate.stderr).not.toContain('appliedVersions');
+    expect(validate.code).toBe(0);
+    expect((await cli('drift', dir, cliEnv(token))).code).toBe(0);
   });
 });
