@@ -67,6 +67,16 @@ describe('terra-iac drift against the local admin server', () => {
     expect(refused.stderr).toMatch(/lacks the scope providers:read|scope/);
     expect(refused.stderr).toContain('terra login');
 
+    // GET /me claims the scope, but the read itself is refused: still exit 2 with the fix, not "unverifiable".
+    admin.setFaults({
+      missingScope: 'destinations:read',
+      corruptResponse: (operation, _status, body) => (operation === 'getMe' ? { ...(body as object), scopes: ALL_SCOPES } : body),
+    });
+    const lying = await drift(dir, cliEnv(token));
+    expect(lying.code).toBe(2);
+    expect(lying.stderr).toContain('was refused: TERRA_ADMIN_TOKEN lacks the scope destinations:read');
+    expect(lying.stderr).toContain('terra login --scope destinations:read');
+
     admin.setFaults({ unauthorized: true });
     const unauthorized = await drift(dir, cliEnv(token));
     expect(unauthorized.code).toBe(2);
@@ -79,7 +89,7 @@ describe('terra-iac drift against the local admin server', () => {
     const noToken = await drift(dir, {});
     expect(noToken.code).toBe(2);
     expect(noToken.stderr).toContain('TERRA_ADMIN_TOKEN is not set');
-    for (const r of [missing, refused, unauthorized, noUrl, noToken]) {
+    for (const r of [missing, refused, lying, unauthorized, noUrl, noToken]) {
       expect(r.stderr).not.toMatch(STACK_FRAME);
       expect(leakedIn([r.stdout, r.stderr], { token, reader })).toEqual([]);
     }

@@ -12,8 +12,8 @@ export const LIVE_READ_OPERATIONS: readonly AdminOperationId[] = ['listSources',
  * Terra's live state of one environment, read with GET requests only (`listSources`, `listDestinations`,
  * then `getSourceCredentials` and `getSourceScopes` of every source that is declared or enabled), all
  * started at once and spaced by the client's pacer. A read Terra refuses or that fails becomes an `unread`
- * part, so what it covers is reported unverifiable, never in sync. Errors that are not Terra's answer (no
- * token, a read-only violation) are thrown.
+ * part, so what it covers is reported unverifiable, never in sync. A refused token (401, 403 scope_missing)
+ * and errors that are not Terra's answer (no token, a read-only violation) are thrown.
  */
 export async function readLiveState(client: TerraAdminClient, desired: DesiredTerraState): Promise<ObservedTerraState> {
   const unread: UnreadPart[] = [];
@@ -24,6 +24,9 @@ export async function readLiveState(client: TerraAdminClient, desired: DesiredTe
       return await read();
     } catch (error) {
       if (!(error instanceof TerraCallError)) throw error;
+      // The token itself is refused (401, a missing scope, another dev-id): no part can be read, so this is
+      // the run's error with its fix, not a gap in the report. A missing entitlement concerns one part only.
+      if (error.exitKind === 'auth' && error.code !== 'access_denied') throw error;
       unread.push({ ...part, reason: `not read: ${error.message}` });
       return undefined;
     }
