@@ -1,3 +1,4 @@
+import { createInterface } from 'node:readline/promises';
 import { EXIT, exitCodeOf, TerraIacError, UsageError } from '../core/errors';
 import { didYouMean } from '../core/did-you-mean';
 import { VERSION } from '../core/version';
@@ -74,7 +75,6 @@ function reportError(error: unknown, io: Io, verbose: boolean, commandName: stri
 
 /** One line from the terminal; the interface is closed again so the process can exit. */
 async function askOnTerminal(question: string): Promise<string> {
-  const { createInterface } = await import('node:readline/promises');
   const rl = createInterface({ input: process.stdin, output: process.stdout });
   try {
     return await rl.question(question);
