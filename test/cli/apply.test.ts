@@ -67,6 +67,18 @@ describe('terra-iac apply against the local admin server', () => {
     expect(leakedIn(outputs, { token, STRAVA_SECRET, issued, ...secretsBefore })).toEqual([]);
   });
 
+  it('--format json: the report on stdout, the preview on stderr', async () => {
+    admin = await startDrifted();
+    const token = admin.issueToken({ scopes: ALL_SCOPES });
+    const result = await cli('apply', project(), cliEnv(token), '--yes', '--format', 'json');
+    expect(result.code).toBe(0);
+    const body = JSON.parse(result.stdout) as { inSync: boolean; calls: { label: string; status: string }[]; remaining: unknown[]; devId: string };
+    expect(body).toMatchObject({ devId: DEV, inSync: true, remaining: [] });
+    expect(body.calls.map((c) => c.status)).toEqual(Array(6).fill('done'));
+    expect(body.calls.map((c) => c.label)).toContain('disableSource whoop');
+    expect(result.stderr).toContain('~ source FITBIT: active false -> true');
+  });
+
   it('without --yes off a terminal: prints the changes, exits 2, and sends no mutation', async () => {
     admin = await startDrifted();
     const token = admin.issueToken({ scopes: ALL_SCOPES });
