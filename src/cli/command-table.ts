@@ -12,6 +12,8 @@ export const COMMANDS: Readonly<Record<string, () => Promise<AnyCommand>>> = {
   plan: lazyCommand(() => import('./commands/plan.js'), () => import('./commands/plan-run.js')),
   audit: lazyCommand(() => import('./commands/audit.js'), () => import('./commands/audit-run.js')),
   diff: lazyCommand(() => import('./commands/diff.js'), () => import('./commands/diff-run.js')),
+  drift: lazyCommand(() => import('./commands/drift.js'), () => import('./commands/drift-run.js')),
+  apply: lazyCommand(() => import('./commands/apply.js'), () => import('./commands/apply-run.js')),
 };
 
 export const COMMAND_NAMES = Object.keys(COMMANDS);

@@ -1,3 +1,4 @@
+import { createInterface } from 'node:readline/promises';
 import { EXIT, exitCodeOf, TerraIacError, UsageError } from '../core/errors';
 import { didYouMean } from '../core/did-you-mean';
 import { VERSION } from '../core/version';
@@ -72,6 +73,16 @@ function reportError(error: unknown, io: Io, verbose: boolean, commandName: stri
   return EXIT.error;
 }
 
+/** One line from the terminal; the interface is closed again so the process can exit. */
+async function askOnTerminal(question: string): Promise<string> {
+  const rl = createInterface({ input: process.stdin, output: process.stdout });
+  try {
+    return await rl.question(question);
+  } finally {
+    rl.close();
+  }
+}
+
 /** The process entry point: the only place that reads `process`. */
 export function run(): void {
   const io: Io = {
@@ -81,6 +92,7 @@ export function run(): void {
     cwd: process.cwd(),
     isTTY: Boolean(process.stdout.isTTY),
   };
+  if (process.stdin.isTTY && process.stdout.isTTY) io.prompt = askOnTerminal;
   // A reader that stops early (`validate | head`) closes the pipe: the command still ends with its own exit
   // code, without a stack trace.
   for (const stream of [process.stdout, process.stderr]) {

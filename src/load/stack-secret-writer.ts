@@ -71,9 +71,29 @@ export function writeStackSecret(target: StackSecretTarget, configKey: string, v
   const { text, key } = openStackForSecrets(target);
   const doc = parseDocument(text);
   doc.setIn(['config', configKey], doc.createNode({ secure: encryptValue(key, value) }));
+  replaceFile(target, doc.toString({ lineWidth: 0 }));
+}
+
+/**
+ * Writes a plain (not secret) value as `config.<key>`, keeping every other line, atomically like
+ * writeStackSecret. For bookkeeping that must sit beside the secrets it describes (never for a secret).
+ */
+export function writeStackValue(target: StackSecretTarget, configKey: string, value: unknown): void {
+  const read = readSource(target.stackFile);
+  if ('problem' in read) throw new TerraIacError(`cannot read ${target.shownAs}: ${read.problem.message}`, 'config', { hint: read.problem.hint });
+  const doc = parseDocument(read.text);
+  if (doc.errors.length > 0 || !isMap(doc.contents)) {
+    throw new TerraIacError(`${target.shownAs} is not a valid stack file`, 'config', { hint: `run terra-iac validate ${target.shownAs}` });
+  }
+  doc.setIn(['config', configKey], doc.createNode(value));
+  replaceFile(target, doc.toString({ lineWidth: 0 }));
+}
+
+/** A temporary sibling renamed over the file: a crash leaves the old file or the new one. */
+function replaceFile(target: StackSecretTarget, text: string): void {
   const temp = join(dirname(target.stackFile), `.${basename(target.stackFile)}.${randomBytes(6).toString('hex')}.tmp`);
   try {
-    writeFileSync(temp, doc.toString({ lineWidth: 0 }), { flag: 'wx', mode: statSync(target.stackFile).mode & 0o777 });
+    writeFileSync(temp, text, { flag: 'wx', mode: statSync(target.stackFile).mode & 0o777 });
     renameSync(temp, target.stackFile);
   } catch (error) {
     rmSync(temp, { force: true });

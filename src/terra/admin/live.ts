@@ -1,0 +1,95 @@
+import { TerraCallError } from '../http/terra-call-error';
+import type { AdminOperationId } from './admin-operations';
+import type { TerraAdminClient } from './client';
+import type { DesiredTerraState } from './desired';
+import { sameCode } from './normalize';
+import type { ObservedCredentials, ObservedDestination, ObservedScopes, ObservedSource, ObservedTerraState, UnreadPart } from './observed';
+
+/** The GET operations a live read makes: what `drift` preflights the token for. */
+export const LIVE_READ_OPERATIONS: readonly AdminOperationId[] = ['listSources', 'getSourceCredentials', 'getSourceScopes', 'listDestinations'];
+
+/**
+ * Terra's live state of one environment, read with GET requests only (`listSources`, `listDestinations`,
+ * then `getSourceCredentials` and `getSourceScopes` of every source that is declared or enabled), all
+ * started at once and spaced by the client's pacer. A read Terra refuses or that fails becomes an `unread`
+ * part, so what it covers is reported unverifiable, never in sync. A refused token (401, 403 scope_missing)
+ * and errors that are not Terra's answer (no token, a read-only violation) are thrown.
+ */
+export async function readLiveState(client: TerraAdminClient, desired: DesiredTerraState): Promise<ObservedTerraState> {
+  const unread: UnreadPart[] = [];
+  const notices: string[] = [];
+  const devId = desired.devId;
+  const attempt = async <T>(read: () => Promise<T>, part: Omit<UnreadPart, 'reason'>): Promise<T | undefined> => {
+    try {
+      return await read();
+    } catch (error) {
+      if (!(error instanceof TerraCallError)) throw error;
+      // The token itself is refused (401, a missing scope, another dev-id): no part can be read, so this is
+      // the run's error with its fix, not a gap in the report. A missing entitlement concerns one part only.
+      if (error.exitKind === 'auth' && error.code !== 'access_denied') throw error;
+      unread.push({ ...part, reason: `not read: ${error.message}` });
+      return undefined;
+    }
+  };
+
+  const [listed, destinations] = await Promise.all([
+    attempt(() => client.listSources(devId), { object: 'source', key: '*' }),
+    attempt(() => client.listDestinations(devId), { object: 'webhook', key: '*' }),
+  ]);
+  if (listed) notices.push(...listed.notices);
+  const sources: ObservedSource[] = (listed?.sources ?? []).flatMap((s) => (s.provider ? [observedSource(s.provider, s.active, s.auth_redirect_url)] : []));
+
+  // Declared and enabled sources, plus what Terra has on: credentials of an undeclared source are reported too.
+  const codes: string[] = [];
+  const add = (code: string) => {
+    if (!codes.some((c) => sameCode(c, code))) codes.push(code.toLowerCase());
+  };
+  for (const s of desired.sources) if (s.enabled) add(s.adminCode);
+  for (const s of sources) if (s.active) add(s.provider);
+  if (!listed) for (const c of desired.credentials) add(c.adminCode);
+
+  const reads = await Promise.all(
+    codes.map(async (code) => {
+      const [credentials, scopes] = await Promise.all([
+        attempt(() => client.getSourceCredentials(devId, code), { object: 'credentials', key: code }),
+        attempt(() => client.getSourceScopes(devId, code), { object: 'scopes', key: code }),
+      ]);
+      return { code, credentials, scopes };
+    }),
+  );
+  const credentials: ObservedCredentials[] = [];
+  const scopes: ObservedScopes[] = [];
+  for (const read of reads) {
+    if (read.credentials) {
+      const c = read.credentials;
+      const entry: ObservedCredentials = { provider: c.provider ?? read.code, hasCredentials: c.has_credentials };
+      if (c.terra_owned !== undefined) entry.terraOwned = c.terra_owned;
+      if (c.credential?.provider_client_id !== undefined) entry.clientId = c.credential.provider_client_id;
+      if (c.credential?.provider_client_secret_masked !== undefined) entry.secretMask = c.credential.provider_client_secret_masked;
+      credentials.push(entry);
+    }
+    if (read.scopes) scopes.push({ provider: read.scopes.provider ?? read.code, scopes: read.scopes.scopes });
+  }
+
+  const observed: ObservedTerraState = {
+    sources,
+    credentials,
+    scopes,
+    destinations: (destinations ?? []).map(observedDestination),
+    notices,
+  };
+  return unread.length ? { ...observed, unread } : observed;
+}
+
+function observedSource(provider: string, active: boolean | undefined, authRedirectUrl: string | undefined): ObservedSource {
+  // The list is of enabled providers: a row without `active` counts as on.
+  const source: ObservedSource = { provider, active: active ?? true };
+  if (authRedirectUrl !== undefined) source.authRedirectUrl = authRedirectUrl;
+  return source;
+}
+
+function observedDestination(d: { id: string; type: string; url: string; active: boolean; event_types?: string[] }): ObservedDestination {
+  const destination: ObservedDestination = { id: d.id, type: d.type, url: d.url, active: d.active };
+  if (d.event_types !== undefined) destination.eventTypes = d.event_types;
+  return destination;
+}
