@@ -36,7 +36,7 @@ describe('planReport', () => {
     expect(report.resources[2]!.inputs).toEqual({ secretId: 'id-1', secretString: SECRET_MARKER, nested: { list: [SECRET_MARKER, 'plain'] } });
     expect(report.outputs).toEqual({ environment: 'demo', token: SECRET_MARKER });
     expect(report.resources.map((r) => r.parent)).toEqual([null, 'terra-iac-demo', 'demo', 'demo']);
-    expect(report.summary).toEqual({ resources: 4, components: 2, awsResources: 2 });
+    expect(report.summary).toEqual({ resources: 4, components: 2, awsResources: 2, dynamicResources: 0 });
     expect(JSON.stringify(report)).not.toContain(VALUE);
   });
 

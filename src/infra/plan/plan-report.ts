@@ -37,7 +37,7 @@ export interface PlanReport {
   secretValues: { source: 'decrypted' | 'placeholders' | 'none'; unsetEnvironmentVariables: string[] };
   resources: PlanResource[];
   outputs: Record<string, unknown>;
-  summary: { resources: number; components: number; awsResources: number };
+  summary: { resources: number; components: number; awsResources: number; dynamicResources: number };
 }
 
 export interface PlanMeta {
@@ -76,7 +76,12 @@ function rawPlanReport(run: MockRun, meta: PlanMeta): PlanReport {
     secretValues: meta.secretValues,
     resources,
     outputs,
-    summary: { resources: resources.length, components: resources.length - custom, awsResources: custom },
+    summary: {
+      resources: resources.length,
+      components: resources.length - custom,
+      awsResources: resources.filter((r) => r.custom && r.type.startsWith('aws:')).length,
+      dynamicResources: resources.filter((r) => r.custom && r.type.startsWith('pulumi-nodejs:dynamic/')).length,
+    },
   };
 }
 

@@ -26,10 +26,10 @@ export function renderPlanText(report: PlanReport): string {
   }
   lines.push('', 'Stack outputs:');
   lines.push(...indent(stringify(report.outputs, { sortMapEntries: true, lineWidth: 0 }), '  '));
-  const { resources, components, awsResources } = report.summary;
+  const { resources, components, awsResources, dynamicResources } = report.summary;
   lines.push(
     '',
-    `${resources} resources: ${awsResources} AWS resources, ${components} stack and component resources. Secret values show as ${SECRET_MARKER}.`,
+    `${resources} resources: ${awsResources} AWS resources, ${dynamicResources} dynamic resources (Terra objects and the smoke test), ${components} stack and component resources. Secret values show as ${SECRET_MARKER}.`,
   );
   // Unfolded JSON can bring back what planReport escaped (a `\u202E` escape in a policy string): once more, last.
   return `${escapeUnsafe(lines.join('\n'))}\n`;
