@@ -13,5 +13,6 @@ export = (): StackOutputs =>
     stack: pulumi.getStack(),
     env: process.env,
     missingSecrets: 'fail',
+    dynamicProviders: 'serialize',
     warn: (text) => pulumi.log.warn(text),
   });

@@ -1,4 +1,4 @@
-import * as aws from '@pulumi/aws';
+import * as aws from './aws-services';
 import * as pulumi from '@pulumi/pulumi';
 
 /** Where the writer's credentials are kept, and how they are encrypted and tagged. */

@@ -1,4 +1,4 @@
-import * as aws from '@pulumi/aws';
+import * as aws from './aws-services';
 import * as pulumi from '@pulumi/pulumi';
 import { kmsAliasName, kmsAliasOf } from './names';
 import type { KmsKeyGrant } from './policies';

@@ -11,10 +11,11 @@ import type { LoadedProject } from '../validate/load-project';
 import { VERSION } from '../core/version';
 import { ProjectInvalidError, UnknownEnvironmentError } from './program-errors';
 import { TerraS3Destination } from './s3-destination';
-import { smokeTestArgs, smokeTestEnabled, smokeTimeoutMs, TerraSmokeTest } from './smoke-test';
+import { registerSmokeTest, smokeTestArgs, smokeTestEnabled, smokeTimeoutMs } from './smoke-test';
 import { resolveSecretValues, type MissingSecrets } from './secret-values';
 import { TerraEnvironment } from './terra-environment';
 import { resolveAdminBaseUrl } from '../terra/admin/admin-base-url';
+import type { DynamicProviderMode } from './unserialized-dynamic-resource';
 
 /** Everything the program reads from outside: given by src/index.ts under Pulumi, by `terra-iac plan` under mocks. */
 export interface ProgramContext {
@@ -28,6 +29,8 @@ export interface ProgramContext {
   missingSecrets: MissingSecrets;
   /** Where validation warnings go (`pulumi.log.warn` under Pulumi). */
   warn: (text: string) => void;
+  /** `serialize` (the default) under Pulumi; `skip` when nothing will run the dynamic providers (plan, under mocks). */
+  dynamicProviders?: DynamicProviderMode;
 }
 
 /** Stack outputs: names, ARNs and a summary. Never a secret value. */
@@ -69,10 +72,11 @@ export function terraIacProgram(ctx: ProgramContext): StackOutputs {
   });
   if (smokeTestEnabled(config)) {
     // Runs after the secrets are stored; a failing check fails `pulumi up` with the (redacted) report.
-    new TerraSmokeTest(
+    registerSmokeTest(
       `${environment}-smoke-test`,
       smokeTestArgs(environment, modeled.model, modeled.tier, component.smokeTest, smokeTimeoutMs(config)),
       { parent: component, dependsOn: component.smokeTest.dependsOn },
+      ctx.dynamicProviders ?? 'serialize',
     );
   }
   return stackOutputs(environment, modeled, component);

@@ -1,4 +1,4 @@
-import * as aws from '@pulumi/aws';
+import * as aws from './aws-services';
 import * as pulumi from '@pulumi/pulumi';
 import type { S3Destination } from '../model/destinations';
 import { destinationWriter, type WriterCredentialsSettings } from './destination-writer';

@@ -4,6 +4,7 @@ import type { Environment } from '../model/environment';
 import { smokeProviders } from '../terra/smoke/smoke-target';
 import type { CheckId, CheckResult, DeclaredProvider } from '../terra/smoke/smoke-types';
 import { smokeTestProvider } from './smoke-test-provider';
+import { UnserializedDynamicResource, type DynamicProviderMode } from './unserialized-dynamic-resource';
 
 /** Inputs of `TerraSmokeTest`. Targets are plain; the two credentials must be Pulumi secrets. */
 export interface TerraSmokeTestArgs {
@@ -29,6 +30,9 @@ export interface TerraSmokeTestArgs {
   webhookSigningSecret?: pulumi.Input<string>;
 }
 
+const MODULE = 'terra-iac';
+const TYPE = 'TerraSmokeTest';
+
 /**
  * Runs the Terra smoke test inside `pulumi up`, after the resources it `dependsOn` (the stored secrets):
  * a failing check fails the deployment with the check report. It reports a change on every preview by
@@ -43,16 +47,38 @@ export class TerraSmokeTest extends pulumi.dynamic.Resource {
   declare readonly ranAt: pulumi.Output<string>;
 
   constructor(name: string, args: TerraSmokeTestArgs, opts?: pulumi.CustomResourceOptions) {
-    const props = {
-      ...args,
-      apiKey: pulumi.secret(args.apiKey),
-      webhookSigningSecret: args.webhookSigningSecret === undefined ? undefined : pulumi.secret(args.webhookSigningSecret),
-      summary: undefined,
-      checks: undefined,
-      ranAt: undefined,
-    };
-    super(smokeTestProvider, name, props, { ...opts, additionalSecretOutputs: ['apiKey', 'webhookSigningSecret'] }, 'terra-iac', 'TerraSmokeTest');
+    super(smokeTestProvider, name, smokeTestProps(args), smokeTestOptions(opts), MODULE, TYPE);
   }
+}
+
+/**
+ * The smoke test as the program registers it: a `TerraSmokeTest` (provider serialized) for `pulumi up`, or with
+ * `skip` (`terra-iac plan`, where nothing runs it) the same type, name, inputs and options without the provider.
+ */
+export function registerSmokeTest(
+  name: string,
+  args: TerraSmokeTestArgs,
+  opts: pulumi.CustomResourceOptions | undefined,
+  providers: DynamicProviderMode,
+): pulumi.CustomResource {
+  if (providers === 'serialize') return new TerraSmokeTest(name, args, opts);
+  return new UnserializedDynamicResource(MODULE, TYPE, name, smokeTestProps(args), smokeTestOptions(opts));
+}
+
+/** The inputs, credentials wrapped in `pulumi.secret`, and the outputs the provider fills in. */
+function smokeTestProps(args: TerraSmokeTestArgs): pulumi.Inputs {
+  return {
+    ...args,
+    apiKey: pulumi.secret(args.apiKey),
+    webhookSigningSecret: args.webhookSigningSecret === undefined ? undefined : pulumi.secret(args.webhookSigningSecret),
+    summary: undefined,
+    checks: undefined,
+    ranAt: undefined,
+  };
+}
+
+function smokeTestOptions(opts: pulumi.CustomResourceOptions | undefined): pulumi.CustomResourceOptions {
+  return { ...opts, additionalSecretOutputs: ['apiKey', 'webhookSigningSecret'] };
 }
 
 /** Whether this stack runs the smoke test: `terra-iac:smokeTest`, default true (Pulumi.yaml). */

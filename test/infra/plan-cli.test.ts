@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PlanReport } from '../../src/infra/plan/plan-report';
+import { PROVIDER_NOT_SERIALIZED } from '../../src/infra/unserialized-dynamic-resource';
 import { STACK_FRAME, terraIac, type CliResult } from './support/cli';
 import { projectCopy, removeProjectCopies } from './support/project-copy';
 import { REPO, runWith, supplySecrets } from './support/shipped';
@@ -36,10 +39,34 @@ describe('terra-iac plan --env production, from a checkout with no environment v
     expect(`${result.stdout}${result.stderr}`).not.toMatch(STACK_FRAME);
   });
 
-  it('summarizes the smoke test\'s serialized provider instead of printing its code', () => {
-    expect(result.stdout).toMatch(/__provider: "\[serialized dynamic provider, \d+ bytes\]"/);
+  it('lists the smoke test with its inputs, and says its provider is not serialized (plan never runs it)', () => {
+    const from = result.stdout.indexOf('+ pulumi-nodejs:dynamic/terra-iac:TerraSmokeTest  production-smoke-test  [parent: production]');
+    expect(from).toBeGreaterThan(0);
+    const rest = result.stdout.slice(from + 1);
+    const smokeTest = rest.slice(0, rest.search(/\n\s*\+ |\nStack outputs:/));
+    expect(smokeTest).toContain(`__provider: "${PROVIDER_NOT_SERIALIZED}"`);
+    expect(smokeTest).toMatch(/apiKey: "\[secret\]"/);
+    expect(smokeTest).toMatch(/webhookSigningSecret: "\[secret\]"/);
+    expect(smokeTest).toMatch(/^\s+environment: production$/m);
+    expect(smokeTest).toMatch(/^\s+- code: GARMIN$/m);
     expect(result.stdout).not.toContain('exports.handler');
-    expect(result.stdout).toMatch(/apiKey: "\[secret\]"/);
+  });
+});
+
+describe('what terra-iac plan loads', () => {
+  it('neither TypeScript nor npm\'s arborist (nothing is serialized), and of @pulumi/aws only the services the program uses', () => {
+    const work = projectCopy();
+    const list = join(work, 'loaded.txt');
+    const run = terraIac(['plan', '--env', 'production'], {
+      cwd: work,
+      env: { NODE_OPTIONS: `--require ${join(__dirname, 'support', 'report-loaded-modules.js')}`, TERRA_IAC_TEST_LOADED: list },
+    });
+    expect(run.code).toBe(0);
+    const loaded = readFileSync(list, 'utf8').split('\n');
+    expect(loaded.some((f) => f.includes('/@pulumi/pulumi/'))).toBe(true);
+    expect(loaded.some((f) => f.includes('/@pulumi/aws/kms/'))).toBe(true);
+    expect(loaded.filter((f) => /[/\\]typescript[/\\]lib[/\\]typescript\.js$|@npmcli[/\\]arborist[/\\]lib[/\\]arborist|normalize-package-data[/\\]lib[/\\]fixer\.js$/.test(f))).toEqual([]);
+    expect(loaded.filter((f) => /@pulumi[/\\]aws[/\\](index|ec2[/\\]index)\.js$/.test(f))).toEqual([]);
   });
 });
 

@@ -20,8 +20,11 @@ describe("Pulumi.yaml's main, loaded the way `pulumi up` loads it", () => {
     expect(child.status, child.stderr).toBe(0);
     // Validation warnings reach Pulumi's log (pulumi.log.warn), located like `terra-iac validate` prints them.
     expect(child.stderr).toMatch(/^warning: .*config\/staging\.yaml:\d+:\d+ warning .*\[provider-unknown\]$/m);
-    const loaded = JSON.parse(child.stdout) as { registered: string[]; environment: string };
+    const loaded = JSON.parse(child.stdout) as { registered: string[]; providers: Record<string, string>; environment: string };
     expect(loaded.environment).toBe('staging');
+    // Under Pulumi the smoke test's provider is serialized, for the engine's dynamic provider host to run.
+    expect(Object.keys(loaded.providers)).toEqual(['staging-smoke-test']);
+    expect(loaded.providers['staging-smoke-test']).toContain('exports.handler');
     const run = await runWith(REPO, 'staging', supplied);
     expect(loaded.registered.sort()).toEqual(run.resources.map((r) => `${r.type} ${r.name}`).sort());
   });

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as pulumi from '@pulumi/pulumi';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TerraSmokeTest, smokeTestArgs } from '../../src/infra/smoke-test';
+import { TerraSmokeTest, registerSmokeTest, smokeTestArgs } from '../../src/infra/smoke-test';
+import { PROVIDER_NOT_SERIALIZED } from '../../src/infra/unserialized-dynamic-resource';
 import { SmokeTestFailedError, smokeTestProvider, type SmokeTestInputs } from '../../src/infra/smoke-test-provider';
 import type { Environment } from '../../src/model/environment';
 import { startLocalTerra, type LocalTerraServer } from '../support/local-terra-server';
@@ -137,6 +138,44 @@ describe('TerraSmokeTest under pulumi.runtime.setMocks', () => {
     } finally {
       await Promise.all([moved.close(), elsewhere.close()]);
     }
+  });
+});
+
+describe('registerSmokeTest: how the program registers the smoke test', () => {
+  it('with skip (plan) registers the same type, name and inputs as with serialize (pulumi up), only not the provider', async () => {
+    const seen: pulumi.runtime.MockResourceArgs[] = [];
+    pulumi.runtime.setMocks(
+      {
+        newResource: (args) => {
+          seen.push(args);
+          return { id: `${args.name}-id`, state: { ...args.inputs, summary: `mocked ${args.name}` } };
+        },
+        call: (args) => {
+          throw new Error(`unexpected call ${args.token}`);
+        },
+      },
+      'terra-iac',
+      'testing',
+    );
+    const args = smokeTestArgs('testing', model, 'testing', { apiKey: API_KEY, webhookSigningSecret: SIGNING_SECRET });
+    const up = registerSmokeTest('up-smoke', args, undefined, 'serialize');
+    const plan = registerSmokeTest('plan-smoke', args, undefined, 'skip');
+    expect(up).toBeInstanceOf(TerraSmokeTest);
+    expect(plan).not.toBeInstanceOf(TerraSmokeTest);
+    const summary = (r: pulumi.CustomResource) => new Promise((resolve) => (r as TerraSmokeTest).summary.apply(resolve));
+    expect(await summary(plan)).toBe('mocked plan-smoke');
+    expect(await summary(up)).toBe('mocked up-smoke');
+
+    const [registeredUp, registeredPlan] = [seen.find((r) => r.name === 'up-smoke')!, seen.find((r) => r.name === 'plan-smoke')!];
+    expect(registeredPlan.type).toBe(registeredUp.type);
+    expect(registeredPlan.inputs.__provider).toBe(PROVIDER_NOT_SERIALIZED);
+    expect(String(registeredUp.inputs.__provider)).toContain('exports.handler');
+    const { __provider: _up, ...upInputs } = registeredUp.inputs;
+    const { __provider: _plan, ...planInputs } = registeredPlan.inputs;
+    expect(planInputs).toEqual(upInputs);
+    const secret = { [pulumi.runtime.specialSigKey]: pulumi.runtime.specialSecretSig };
+    expect(planInputs.apiKey).toEqual({ ...secret, value: API_KEY });
+    expect(planInputs.webhookSigningSecret).toEqual({ ...secret, value: SIGNING_SECRET });
   });
 });
 

@@ -1,5 +1,6 @@
 import { escapeUnsafe, escapeUnsafeLine, mapStrings } from '../../core/safe-text';
 import { withoutUrlCredentials } from '../../rules/util/url-credentials';
+import { PROVIDER_NOT_SERIALIZED } from '../unserialized-dynamic-resource';
 import { isSecretInput } from './recording-mocks';
 import type { MockRun } from './run-program';
 
@@ -86,12 +87,13 @@ function rawPlanReport(run: MockRun, meta: PlanMeta): PlanReport {
 }
 
 /**
- * A dynamic resource's `__provider` input is its provider's code, serialized by Pulumi (thousands of lines;
- * Pulumi keeps it secret in state). A reviewer needs to know it is there, not to read it.
+ * A dynamic resource's `__provider` input: under plan, a note that it was not serialized
+ * (PROVIDER_NOT_SERIALIZED); when a run did serialize it, its code (thousands of lines, which Pulumi keeps
+ * secret in state): a reviewer needs to know it is there, not to read it.
  */
 function summarizeProvider(inputs: Record<string, unknown>): Record<string, unknown> {
   const provider = inputs.__provider;
-  if (typeof provider !== 'string') return inputs;
+  if (typeof provider !== 'string' || provider === PROVIDER_NOT_SERIALIZED) return inputs;
   return { ...inputs, __provider: `[serialized dynamic provider, ${Buffer.byteLength(provider)} bytes]` };
 }
 

@@ -32,6 +32,8 @@ export interface MockRunOptions extends Omit<ProgramContext, 'stack'> {
   secretKeys: readonly string[];
   /** Give up when the program has not finished by then (an Output that never resolves). */
   timeoutMs?: number;
+  /** Default `skip`: the mocks never run a dynamic provider, so serializing one would only cost time. */
+  dynamicProviders?: ProgramContext['dynamicProviders'];
 }
 
 /**
@@ -58,7 +60,7 @@ export async function runProgramUnderMocks(options: MockRunOptions): Promise<Moc
       return undefined;
     });
     try {
-      const stackOutputs = terraIacProgram(options);
+      const stackOutputs = terraIacProgram({ ...options, dynamicProviders: options.dynamicProviders ?? 'skip' });
       outputs = await inspectOutputs(stackOutputs as unknown as Record<string, unknown>);
       return stackOutputs;
     } catch (error) {

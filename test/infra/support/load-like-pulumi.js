@@ -3,7 +3,7 @@
 // ts-node registration (the vendored ts-node 7 and the project's TypeScript, tsconfig.json, nodenext), then
 // `require(main)`, then calls the exported function inside the root stack (@pulumi/pulumi cmd/run/run.ts).
 // Under the mock monitor instead of the engine. Type checking is left to `npm run typecheck` (transpileOnly),
-// which is what PULUMI_NODEJS_TRANSPILE_ONLY=true does. Prints the registrations and outputs as JSON.
+// which is what PULUMI_NODEJS_TRANSPILE_ONLY=true does. Prints the registrations, the dynamic providers and the outputs as JSON.
 const path = require('node:path');
 
 async function main() {
@@ -21,10 +21,13 @@ async function main() {
   });
   const pulumi = require('@pulumi/pulumi');
   const registered = [];
+  /** The `__provider` input of each dynamic resource, by name. */
+  const providers = {};
   await pulumi.runtime.setMocks(
     {
       newResource: (args) => {
         registered.push(`${args.type} ${args.name}`);
+        if (typeof args.inputs.__provider === 'string') providers[args.name] = args.inputs.__provider;
         return { id: `${args.name}-id`, state: { ...args.inputs, arn: `arn-of-${args.name}` } };
       },
       call: (args) => {
@@ -41,7 +44,7 @@ async function main() {
   if (typeof main !== 'function') throw new Error(`src/index.ts exports a ${typeof main}, not a function`);
   const outputs = await pulumi.runtime.runInPulumiStack(async () => main());
   await pulumi.runtime.disconnect();
-  process.stdout.write(JSON.stringify({ registered, environment: outputs.environment }));
+  process.stdout.write(JSON.stringify({ registered, providers, environment: outputs.environment }));
 }
 
 main().catch((error) => {
