@@ -54,7 +54,7 @@ describe('terra-iac plan --env production, from a checkout with no environment v
 });
 
 describe('what terra-iac plan loads', () => {
-  it('neither TypeScript nor npm\'s arborist (nothing is serialized), and of @pulumi/aws only the services the program uses', () => {
+  it('not TypeScript or npm\'s arborist (nothing is serialized) nor the Automation API, and of @pulumi/aws only the services the program uses', () => {
     const work = projectCopy();
     const list = join(work, 'loaded.txt');
     const run = terraIac(['plan', '--env', 'production'], {
@@ -65,7 +65,7 @@ describe('what terra-iac plan loads', () => {
     const loaded = readFileSync(list, 'utf8').split('\n');
     expect(loaded.some((f) => f.includes('/@pulumi/pulumi/'))).toBe(true);
     expect(loaded.some((f) => f.includes('/@pulumi/aws/kms/'))).toBe(true);
-    expect(loaded.filter((f) => /[/\\]typescript[/\\]lib[/\\]typescript\.js$|@npmcli[/\\]arborist[/\\]lib[/\\]arborist|normalize-package-data[/\\]lib[/\\]fixer\.js$/.test(f))).toEqual([]);
+    expect(loaded.filter((f) => /[/\\]typescript[/\\]lib[/\\]typescript\.js$|@npmcli[/\\]arborist[/\\]lib[/\\]arborist|normalize-package-data[/\\]lib[/\\]fixer\.js$|@pulumi[/\\]pulumi[/\\]automation[/\\]stack\.js$/.test(f))).toEqual([]);
     expect(loaded.filter((f) => /@pulumi[/\\]aws[/\\](index|ec2[/\\]index)\.js$/.test(f))).toEqual([]);
   });
 });

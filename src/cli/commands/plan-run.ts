@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { EXIT, UsageError } from '../../core/errors';
 import type { planEnvironment as PlanEnvironment } from '../../infra/plan/plan-environment';
-import { deferPulumiClosureDeps } from '../../infra/plan/defer-closure-deps';
+import { deferUnusedPulumiModules } from '../../infra/plan/defer-unused-pulumi-modules';
 import { preparePlan } from '../../infra/plan/prepare-plan';
 import type { renderPlanText as RenderPlanText } from '../../infra/plan/render-plan-text';
 import type { Io } from '../io';
@@ -19,7 +19,7 @@ export async function run({ values, positionals }: PlanArgs, io: Io): Promise<nu
   const root = resolve(io.cwd, values.root ?? '.');
   const prepared = preparePlan({ root, environment, env: io.env });
   if (prepared.kind === 'invalid') return refused(io, environment, prepared.text);
-  deferPulumiClosureDeps();
+  deferUnusedPulumiModules();
   const { planEnvironment } = require('../../infra/plan/plan-environment') as { planEnvironment: typeof PlanEnvironment };
   const outcome = await planEnvironment(prepared.plan, (text) => io.stderr(text));
   if (outcome.kind === 'refused') return refused(io, environment, outcome.text);

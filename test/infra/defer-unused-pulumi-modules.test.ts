@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { deferModule } from '../../src/infra/plan/defer-closure-deps';
+import { deferModule } from '../../src/infra/plan/defer-unused-pulumi-modules';
 
 const dir = mkdtempSync(join(tmpdir(), 'terra-iac-defer-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -2,15 +2,17 @@ import Module = require('node:module');
 import { dirname, join } from 'node:path';
 
 /**
- * `require('@pulumi/pulumi')` loads its closure serializer eagerly (index -> automation -> runtime), and with it
- * TypeScript (to parse captured functions), @npmcli/arborist and normalize-package-data (to find the packages a
- * closure or asset needs): most of the time it takes to load the SDK (pulumi/pulumi#10185 made the dynamic provider require the serializer lazily;
- * the index still does not). A plan serializes nothing (DynamicProviderMode `skip`), so for this process both
- * become modules that load on first use: every property read, key listing or `in` loads the real one, so
- * anything that does use them still works, only later. Pulumi's own `pulumi up` process is left alone. Must run
- * before `@pulumi/pulumi` is first required; modules that are missing (another SDK layout) are left to Pulumi.
+ * What `terra-iac plan` never uses of `@pulumi/pulumi`, which its index loads anyway: the Automation API
+ * (`pulumi.automation`, with execa and js-yaml), and the closure serializer's TypeScript (to parse captured
+ * functions), @npmcli/arborist and normalize-package-data (to find the packages a closure or asset needs).
+ * Together most of the time it takes to load the SDK (pulumi/pulumi#10185 made the dynamic provider require
+ * the serializer lazily; the index still requires it). A plan serializes nothing (DynamicProviderMode `skip`),
+ * so for this process each becomes a module that loads on first use: every property read, key listing, call or
+ * `in` loads the real one, so anything that does use them still works, only later. Pulumi's own `pulumi up`
+ * process is left alone. Must run before `@pulumi/pulumi` is first required; files that are missing (another
+ * SDK layout) are left to Pulumi.
  */
-export function deferPulumiClosureDeps(): void {
+export function deferUnusedPulumiModules(): void {
   let pulumiDir: string;
   try {
     pulumiDir = dirname(require.resolve('@pulumi/pulumi/package.json'));
@@ -20,6 +22,7 @@ export function deferPulumiClosureDeps(): void {
   deferModule(join(pulumiDir, 'typescript-shim.js'));
   deferModule('@npmcli/arborist', pulumiDir);
   deferModule('normalize-package-data', pulumiDir);
+  deferModule(join(pulumiDir, 'automation', 'index.js'));
 }
 
 /** Replaces one module, for this process, by a proxy that loads it on first use (exported for its test). */
