@@ -56,13 +56,14 @@ describe('terra-iac plan --env production, from a checkout with no environment v
 describe('what terra-iac plan loads', () => {
   it('not TypeScript or npm\'s arborist (nothing is serialized) nor the Automation API, and of @pulumi/aws only the services the program uses', () => {
     const work = projectCopy();
-    const list = join(work, 'loaded.txt');
+    const list = join(work, 'loaded.json');
+    const hook = join(__dirname, '..', 'cli', 'fixtures', 'record-loaded-modules.cjs');
     const run = terraIac(['plan', '--env', 'production'], {
       cwd: work,
-      env: { NODE_OPTIONS: `--require ${join(__dirname, 'support', 'report-loaded-modules.js')}`, TERRA_IAC_TEST_LOADED: list },
+      env: { NODE_OPTIONS: `--require ${JSON.stringify(hook)}`, TERRA_IAC_TEST_LOADED_MODULES: list },
     });
     expect(run.code).toBe(0);
-    const loaded = readFileSync(list, 'utf8').split('\n');
+    const loaded = JSON.parse(readFileSync(list, 'utf8')) as string[];
     expect(loaded.some((f) => f.includes('/@pulumi/pulumi/'))).toBe(true);
     expect(loaded.some((f) => f.includes('/@pulumi/aws/kms/'))).toBe(true);
     expect(loaded.filter((f) => /[/\\]typescript[/\\]lib[/\\]typescript\.js$|@npmcli[/\\]arborist[/\\]lib[/\\]arborist|normalize-package-data[/\\]lib[/\\]fixer\.js$|@pulumi[/\\]pulumi[/\\]automation[/\\]stack\.js$/.test(f))).toEqual([]);
