@@ -1,32 +1,25 @@
 'use strict';
-// `terra-iac plan --env production`: the whole process, from start to the printed plan, as a pull request
-// check runs it (no PULUMI_CONFIG_PASSPHRASE, so no PBKDF2). Most of the time is loading @pulumi/aws.
-// Plugs into bench/run.js as `plan: () => benchPlan({ runs })`; alone: `node bench/plan.js [runs]` after
-// `npm run build`, which writes its BENCHMARKS.md section itself.
-const { BIN, benchEnv, machine, medianOfRuns, ms, writeBenchmarkSection } = require('./lib');
+// `terra-iac plan --env production` against `node -e 0`: one process that validates the environment, runs the
+// real Pulumi program under the mocks and prints the plan, as a pull request check runs it (no
+// PULUMI_CONFIG_PASSPHRASE, so no PBKDF2). A paired ratio of rounds alternating both commands.
+const { spawnSync } = require('node:child_process');
+const { BIN, REPO, benchEnv, pairedRatio, ratioRow, timeRounds } = require('./lib');
 
-/** Returns `{ markdown, allMet }` like every benchmark of bench/run.js. No target is set for plan yet. */
-function benchPlan({ runs = 10, warmup = 1 } = {}) {
-  const result = medianOfRuns([process.execPath, BIN, 'plan', '--env', 'production'], { runs, warmup, env: benchEnv() });
-  const markdown = [
-    '## plan',
-    '',
-    'Wall time of `terra-iac plan --env production`: one process that validates the environment, runs the real',
-    'Pulumi program under the mocks and prints the plan (28 resources). No passphrase, so no PBKDF2.',
-    '',
-    '| command | median | min | max | runs |',
-    '|---|---|---|---|---|',
-    `| \`terra-iac plan --env production\` | ${ms(result.median)} | ${ms(result.min)} | ${ms(result.max)} | ${result.runs} |`,
-  ].join('\n');
-  return { markdown, allMet: true, result };
+const GOAL = 15;
+
+/** How many resources the plan lists (its last line says so), from one untimed run. */
+function resourceCount(node, bin) {
+  const result = spawnSync(node, [bin, 'plan', '--env', 'production'], { cwd: REPO, env: benchEnv(), encoding: 'utf8' });
+  const match = /^(\d+) resources:/m.exec(result.stdout);
+  if (result.status !== 0 || !match) throw new Error(`plan --env production failed:\n${result.stderr.slice(0, 2000)}`);
+  return Number(match[1]);
+}
+
+/** Returns the goal rows for one Node binary. */
+function benchPlan({ node = process.execPath, bin = BIN, runs = 7 }) {
+  const resources = resourceCount(node, bin);
+  const results = timeRounds({ floor: { command: [node, '-e', '0'] }, plan: { command: [node, bin, 'plan', '--env', 'production'], cwd: REPO } }, { runs });
+  return [ratioRow(`A \`plan --env production\` (${resources} resources); B \`node -e 0\``, pairedRatio(results, 'plan', 'floor'), GOAL)];
 }
 
 module.exports = { benchPlan };
-
-if (require.main === module) {
-  const runs = Number(process.argv[2] ?? 10);
-  const { markdown, result } = benchPlan({ runs });
-  const now = new Date().toISOString();
-  writeBenchmarkSection('plan', `${markdown}\n\n_Run on ${now.slice(0, 10)} (${now.slice(11, 16)} UTC), ${machine()}._`);
-  console.log(`plan --env production: median ${ms(result.median)} (${ms(result.min)}-${ms(result.max)}, ${result.runs} runs)`);
-}

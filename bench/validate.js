@@ -1,25 +1,23 @@
 'use strict';
-// The `validate` benchmark (issue 2, "Speed"): the built CLI as a whole process against `node -e 0` and
-// ajv-cli on the shipped project, then on 1000 and 2000 generated environments.
+// `validate` at scale: generated projects of 1000 and 5000 environments (2001 and 10001 files) against
+// ajv-cli on the same files with our generated schemas (the peer) and a bare js-yaml parse of them (the floor:
+// read + parse, nothing else), 5000 against 1000 (linear growth), and peak memory per file. Every ratio is
+// paired: the commands alternate within each round of one run.
 const { spawnSync } = require('node:child_process');
-const { mkdtempSync, rmSync, writeFileSync, readFileSync } = require('node:fs');
+const { mkdtempSync, readFileSync, rmSync, writeFileSync } = require('node:fs');
 const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 const { generateProject } = require('./generate-project');
-const { BIN, REPO, benchEnv, compareCommands, median, ms, ratio } = require('./lib');
+const { BIN, REPO, benchEnv, median, pairedRatio, peakRssKiB, ratioRow, timeRounds } = require('./lib');
 
-const NODE = process.execPath;
 const AJV = join(REPO, 'node_modules', 'ajv-cli', 'dist', 'index.js');
-const FLOOR = [NODE, '-e', '0'];
+const FLOOR = join(__dirname, 'yaml-floor.js');
+const GOALS = { vsAjv: 0.67, vsFloor: 3, growth: 5.5, kibPerFile: 15 };
 
-/** ajv-cli on the same files with the generated schemas: one call per schema, as ajv-cli takes one. */
-function ajvCommands(cwd) {
-  const ajv = (schema, data) => [NODE, AJV, 'validate', '--spec=draft2020', '--allow-union-types', '-s', schema, '-d', data];
-  return {
-    'ajv-cli config/*.yaml': { command: ajv('schemas/environment.schema.json', 'config/*.yaml'), cwd },
-    'ajv-cli Pulumi.*.yaml': { command: ajv('schemas/pulumi-stack.schema.json', 'Pulumi.*.yaml'), cwd },
-    'ajv-cli Pulumi.yaml': { command: ajv('schemas/pulumi-project.schema.json', 'Pulumi.yaml'), cwd },
-  };
+/** ajv-cli on the files `validate` reads, one call per schema (it takes one), with our generated schemas. */
+function ajvCommands(node, cwd) {
+  const ajv = (schema, data) => [node, AJV, 'validate', '--spec=draft2020', '--allow-union-types', '-s', join(cwd, 'schemas', schema), '-d', data];
+  return [ajv('environment.schema.json', 'config/*.yaml'), ajv('pulumi-stack.schema.json', 'Pulumi.*.yaml'), ajv('pulumi-project.schema.json', 'Pulumi.yaml')];
 }
 
 function run(command, cwd) {
@@ -28,119 +26,110 @@ function run(command, cwd) {
 }
 
 /**
- * Proves ajv-cli really reads and judges the YAML (it parses `.yaml` with js-yaml): every shipped file
- * is reported valid, and a copy with a wrong type is reported invalid.
+ * ajv-cli really reads and judges the YAML (it parses `.yaml` with js-yaml): it reports every file of `dir`
+ * valid, and a copy of an environment with a wrong type invalid.
  */
-function checkAjvReadsYaml() {
-  for (const [label, { command, cwd }] of Object.entries(ajvCommands(REPO))) {
-    const result = run(command, cwd);
-    if (result.status !== 0 || !/ valid\b/.test(result.stdout)) throw new Error(`${label} did not validate the shipped files:\n${result.stdout}${result.stderr}`);
+function checkAjv(node, dir, files) {
+  let valid = 0;
+  for (const command of ajvCommands(node, dir)) {
+    const result = run(command, dir);
+    if (result.status !== 0) throw new Error(`ajv-cli rejected the project in ${dir}:\n${result.stdout}${result.stderr}`.slice(0, 2000));
+    valid += (result.stdout + result.stderr).split('\n').filter((line) => / valid$/.test(line)).length;
   }
-  const dir = mkdtempSync(join(tmpdir(), 'terra-iac-bench-ajv-'));
+  if (valid !== files) throw new Error(`ajv-cli reported ${valid} valid files of ${files}`);
+  const scratch = mkdtempSync(join(tmpdir(), 'terra-iac-bench-ajv-'));
   try {
     const bad = readFileSync(join(REPO, 'config', 'testing.yaml'), 'utf8').replace(/plannedUsers: \d+/, 'plannedUsers: twenty');
-    writeFileSync(join(dir, 'bad.yaml'), bad);
-    const command = ajvCommands(REPO)['ajv-cli config/*.yaml'].command.slice(0, -1).concat(join(dir, 'bad.yaml'));
-    const result = run(command, REPO);
+    writeFileSync(join(scratch, 'bad.yaml'), bad);
+    const command = ajvCommands(node, dir)[0].slice(0, -1).concat(join(scratch, 'bad.yaml'));
+    const result = run(command, dir);
     if (result.status === 0 || !/ invalid/.test(result.stdout + result.stderr)) throw new Error('ajv-cli accepted an invalid YAML file: it is not reading YAML');
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    rmSync(scratch, { recursive: true, force: true });
   }
 }
 
-/** `validate --format json` once, untimed: the generated project must be free of errors. */
-function checkValid(cwd) {
-  const result = run([NODE, BIN, 'validate', '--format', 'json'], cwd);
+/** `validate --format json` once, untimed: the generated project must be free of errors and fully read. */
+function checkValid(node, bin, dir, files) {
+  const result = run([node, bin, 'validate', '--format', 'json'], dir);
   const report = JSON.parse(result.stdout);
-  if (result.status !== 0 || report.summary.errors !== 0) {
-    const first = report.diagnostics.find((d) => d.severity === 'error');
-    throw new Error(`generated project is not valid (${report.summary.errors} errors), first: ${JSON.stringify(first)}`);
+  if (result.status !== 0 || report.summary.errors !== 0 || report.summary.files !== files) {
+    throw new Error(`validate of the generated project: exit ${result.status}, ${report.summary.errors} errors, ${report.summary.files} of ${files} files`);
   }
   return report.summary;
 }
 
-/** Per-round sums of several series timed round-robin (the ajv calls a whole check needs). */
-function summed(results, labels) {
-  const rounds = results[labels[0]].samples.length;
-  const totals = [];
-  for (let i = 0; i < rounds; i++) totals.push(labels.reduce((sum, label) => sum + results[label].samples[i], 0));
-  return median(totals);
+/** The js-yaml floor parses every file. */
+function checkFloor(node, dir, files) {
+  const result = run([node, FLOOR, dir], dir);
+  if (result.status !== 0 || Number(result.stdout) !== files) throw new Error(`yaml-floor parsed ${result.stdout.trim()} of ${files} files: ${result.stderr}`);
 }
 
-function benchShipped(runs) {
-  checkAjvReadsYaml();
-  const summary = checkValid(REPO);
-  const ajv = ajvCommands(REPO);
-  const results = compareCommands({ floor: { command: FLOOR }, validate: { command: [NODE, BIN, 'validate'], cwd: REPO }, ...ajv }, { runs });
-  const floor = results.floor.median;
-  const validate = results.validate.median;
-  const ajvConfig = results['ajv-cli config/*.yaml'].median;
-  const ajvAll = summed(results, Object.keys(ajv));
-  return { summary, results, floor, validate, ajvConfig, ajvAll };
-}
+/**
+ * Returns `{ rows, notes }`. `runs1000` rounds at 1000 environments, `runs5000` at 5000 (each of those takes
+ * tens of seconds on 2 cores).
+ */
+function benchValidate({ node = process.execPath, bin = BIN, runs1000 = 7, runs5000 = 3 }) {
+  const work = mkdtempSync(join(tmpdir(), 'terra-iac-bench-'));
+  try {
+    const p1000 = join(work, 'p1000');
+    const p5000 = join(work, 'p5000');
+    const files1000 = generateProject(p1000, 1000);
+    const files5000 = generateProject(p5000, 5000);
+    const summaries = { 1000: checkValid(node, bin, p1000, files1000), 5000: checkValid(node, bin, p5000, files5000) };
+    checkAjv(node, p1000, files1000);
+    checkAjv(node, p5000, files5000);
+    checkFloor(node, p1000, files1000);
+    checkFloor(node, p5000, files5000);
 
-function benchGenerated(sizes, runs) {
-  const out = [];
-  for (const size of sizes) {
-    const dir = mkdtempSync(join(tmpdir(), `terra-iac-bench-${size}-`));
-    try {
-      const files = generateProject(dir, size);
-      const summary = checkValid(dir);
-      const results = compareCommands({ floor: { command: FLOOR }, validate: { command: [NODE, BIN, 'validate'], cwd: dir } }, { runs });
-      out.push({ size, files, summary, floor: results.floor.median, validate: results.validate.median, spread: results.validate });
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    const validate = (dir) => ({ command: [node, bin, 'validate'], cwd: dir });
+    const at1000 = timeRounds(
+      { validate: validate(p1000), ajv: { command: ajvCommands(node, p1000), cwd: p1000 }, floor: { command: [node, FLOOR, p1000], cwd: p1000 } },
+      { runs: runs1000 },
+    );
+    // The checks above were the warm-up: a 5000-environment run takes tens of seconds.
+    const at5000 = timeRounds(
+      {
+        validate1000: validate(p1000),
+        validate: validate(p5000),
+        ajv: { command: ajvCommands(node, p5000), cwd: p5000 },
+        floor: { command: [node, FLOOR, p5000], cwd: p5000 },
+      },
+      { runs: runs5000, warmup: 0 },
+    );
+
+    const peak = (command, cwd, times = 1) => median(Array.from({ length: times }, () => peakRssKiB(command, { cwd })));
+    const baseline = peak([node, '-e', '0'], REPO, 3);
+    const rss1000 = peak([node, bin, 'validate'], p1000);
+    const rss5000 = peak([node, bin, 'validate'], p5000);
+    const perFile5000 = (rss5000 - baseline) / files5000;
+    const marginal = (rss5000 - rss1000) / (files5000 - files1000);
+
+    const rows = [
+      ratioRow(`A \`validate\`, 1000 environments (${files1000} files); B ajv-cli on the same files (3 calls)`, pairedRatio(at1000, 'validate', 'ajv'), GOALS.vsAjv),
+      ratioRow('A `validate`, 1000 environments; B js-yaml parse of the same files (the floor)', pairedRatio(at1000, 'validate', 'floor'), GOALS.vsFloor),
+      ratioRow(`A \`validate\`, 5000 environments (${files5000} files); B ajv-cli on the same files (3 calls)`, pairedRatio(at5000, 'validate', 'ajv'), GOALS.vsAjv),
+      ratioRow('A `validate`, 5000 environments; B js-yaml parse of the same files (the floor)', pairedRatio(at5000, 'validate', 'floor'), GOALS.vsFloor),
+      ratioRow('A `validate`, 5000 environments; B `validate`, 1000 environments (linear is 5.0x)', pairedRatio(at5000, 'validate', 'validate1000'), GOALS.growth),
+      {
+        name: 'peak RSS per file at 5000 environments: (A − B) / files; A `validate`, B `node -e 0`',
+        a: `${(rss5000 / 1024).toFixed(0)} MiB`,
+        b: `${(baseline / 1024).toFixed(0)} MiB`,
+        figure: `${perFile5000.toFixed(1)} KiB`,
+        cpu: '–',
+        goal: `≤ ${GOALS.kibPerFile} KiB`,
+        met: perFile5000 <= GOALS.kibPerFile,
+        value: perFile5000,
+      },
+    ];
+    const notes = [
+      `Generated projects are valid: 1000 → ${summaries[1000].errors} errors, ${summaries[1000].warnings} warnings; 5000 → ${summaries[5000].errors} errors, ${summaries[5000].warnings} warnings; ajv-cli reports every file valid and rejects a wrong type.`,
+      `Peak RSS (one run each): \`node -e 0\` ${(baseline / 1024).toFixed(0)} MiB, 1000 environments ${(rss1000 / 1024).toFixed(0)} MiB, 5000 environments ${(rss5000 / 1024).toFixed(0)} MiB; the growth from 1000 to 5000 is ${marginal.toFixed(1)} KiB per added file.`,
+    ];
+    return { rows, notes };
+  } finally {
+    rmSync(work, { recursive: true, force: true });
   }
-  return out;
-}
-
-function row(label, files, r, floor) {
-  const cpu = r.cpuMedian === undefined ? '–' : ms(r.cpuMedian);
-  return `| ${label} | ${files} | ${ms(r.median)} | ${ms(r.min)}–${ms(r.max)} | ${cpu} | ${ratio(r.median / floor)} |`;
-}
-
-function mark(met) {
-  return met ? 'met' : '**not met**';
-}
-
-/** Runs the benchmark and returns its markdown section and whether every target was met. */
-function benchValidate({ runs = 10, sizes = [1000, 2000] } = {}) {
-  const shipped = benchShipped(Math.max(runs, 10));
-  const generated = benchGenerated(sizes, Math.max(runs, 10));
-  const targets = [
-    [`shipped project within 2.5x the node floor`, `${ratio(shipped.validate / shipped.floor)}`, shipped.validate / shipped.floor <= 2.5],
-    [`shipped project faster than ajv-cli (config/*.yaml alone)`, `${ms(shipped.validate)} vs ${ms(shipped.ajvConfig)}`, shipped.validate < shipped.ajvConfig],
-    [`shipped project faster than ajv-cli (all ${shipped.summary.files} files, 3 calls)`, `${ms(shipped.validate)} vs ${ms(shipped.ajvAll)}`, shipped.validate < shipped.ajvAll],
-  ];
-  const byCount = Object.fromEntries(generated.map((g) => [g.size, g]));
-  if (byCount[1000]) targets.push(['1000 environments under 2 s', ms(byCount[1000].validate), byCount[1000].validate < 2000]);
-  if (byCount[1000] && byCount[2000]) {
-    const growth = byCount[2000].validate / byCount[1000].validate;
-    targets.push(['2000 environments within 2.2x of 1000', ratio(growth), growth <= 2.2]);
-  }
-  const lines = [
-    '## validate',
-    '',
-    `Medians of ${Math.max(runs, 10)} whole-process runs each (after one warm-up), timed round-robin with their`,
-    'baseline in the same run. CPU is user + system time of the process (Linux), which other load on the machine',
-    'disturbs less than wall time; the targets are judged on wall time.',
-    '',
-    '| case | files | median (wall) | min–max | median CPU | vs `node -e 0` |',
-    '| --- | ---: | ---: | ---: | ---: | ---: |',
-    row('`node -e 0` (floor)', '–', shipped.results.floor, shipped.floor),
-    row('`terra-iac validate`, shipped project', shipped.summary.files, shipped.results.validate, shipped.floor),
-    ...Object.keys(ajvCommands(REPO)).map((label) => row(`\`${label}\` (generated schema)`, '–', shipped.results[label], shipped.floor)),
-    `| ajv-cli, all three calls | ${shipped.summary.files} | ${ms(shipped.ajvAll)} | – | – | ${ratio(shipped.ajvAll / shipped.floor)} |`,
-    ...generated.map((g) => row(`\`terra-iac validate\`, ${g.size} generated environments + stacks (floor ${ms(g.floor)})`, g.files, g.spread, g.floor)),
-    '',
-    `Generated projects are valid: ${generated.map((g) => `${g.size} → ${g.summary.errors} errors, ${g.summary.warnings} warnings, ${g.summary.infos} infos`).join('; ')}.`,
-    '',
-    '| target | figure | |',
-    '| --- | ---: | --- |',
-    ...targets.map(([name, figure, met]) => `| ${name} | ${figure} | ${mark(met)} |`),
-  ];
-  return { markdown: lines.join('\n'), allMet: targets.every(([, , met]) => met) };
 }
 
 module.exports = { benchValidate, ajvCommands };
