@@ -32,6 +32,7 @@ function install(): { dir: string; bundle: string; cache: string } {
     mkdirSync(join(dir, sub));
     for (const name of readdirSync(join(REPO, sub))) {
       const from = join(REPO, sub, name);
+      if (!statSync(from).isFile()) continue;
       copyFileSync(from, join(dir, sub, name));
       setMtime(join(dir, sub, name), statSync(from).mtimeMs);
     }
