@@ -15,7 +15,7 @@ import { registerSmokeTest, smokeTestArgs, smokeTestEnabled, smokeTimeoutMs } fr
 import { resolveSecretValues, type MissingSecrets } from './secret-values';
 import { TerraEnvironment } from './terra-environment';
 import { resolveAdminBaseUrl } from '../terra/admin/admin-base-url';
-import type { DynamicProviderMode } from './unserialized-dynamic-resource';
+import type { DynamicProviderMode } from './dynamic-provider-mode';
 
 /** Everything the program reads from outside: given by src/index.ts under Pulumi, by `terra-iac plan` under mocks. */
 export interface ProgramContext {

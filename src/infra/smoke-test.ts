@@ -4,7 +4,8 @@ import type { Environment } from '../model/environment';
 import { smokeProviders } from '../terra/smoke/smoke-target';
 import type { CheckId, CheckResult, DeclaredProvider } from '../terra/smoke/smoke-types';
 import { smokeTestProvider } from './smoke-test-provider';
-import { UnserializedDynamicResource, type DynamicProviderMode } from './unserialized-dynamic-resource';
+import type { DynamicProviderMode } from './dynamic-provider-mode';
+import { UnserializedDynamicResource } from './unserialized-dynamic-resource';
 
 /** Inputs of `TerraSmokeTest`. Targets are plain; the two credentials must be Pulumi secrets. */
 export interface TerraSmokeTestArgs {

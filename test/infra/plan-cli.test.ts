@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PlanReport } from '../../src/infra/plan/plan-report';
-import { PROVIDER_NOT_SERIALIZED } from '../../src/infra/unserialized-dynamic-resource';
+import { PROVIDER_NOT_SERIALIZED } from '../../src/infra/dynamic-provider-mode';
 import { STACK_FRAME, terraIac, type CliResult } from './support/cli';
 import { projectCopy, removeProjectCopies } from './support/project-copy';
 import { REPO, runWith, supplySecrets } from './support/shipped';
@@ -68,6 +68,28 @@ describe('what terra-iac plan loads', () => {
     expect(loaded.some((f) => f.includes('/@pulumi/aws/kms/'))).toBe(true);
     expect(loaded.filter((f) => /[/\\]typescript[/\\]lib[/\\]typescript\.js$|@npmcli[/\\]arborist[/\\]lib[/\\]arborist|normalize-package-data[/\\]lib[/\\]fixer\.js$|@pulumi[/\\]pulumi[/\\]automation[/\\]stack\.js$/.test(f))).toEqual([]);
     expect(loaded.filter((f) => /@pulumi[/\\]aws[/\\](index|ec2[/\\]index)\.js$/.test(f))).toEqual([]);
+  });
+});
+
+describe('terra-iac plan of a stack that applies the environment to Terra (terra-iac:applyToTerra)', () => {
+  it('lists every dynamic resource (the Terra ones too) with its inputs, none with a serialized provider, and loads no TypeScript', () => {
+    const work = projectCopy({ 'Pulumi.production.yaml': (text) => text.replace(/^config:$/m, 'config:\n  terra-iac:applyToTerra: true') });
+    const list = join(work, 'loaded.json');
+    const hook = join(__dirname, '..', 'cli', 'fixtures', 'record-loaded-modules.cjs');
+    const run = terraIac(['plan', '--env', 'production', '--format', 'json'], {
+      cwd: work,
+      env: { TERRA_ADMIN_BASE_URL: 'https://admin.terra.invalid/api/v3/admin', NODE_OPTIONS: `--require ${JSON.stringify(hook)}`, TERRA_IAC_TEST_LOADED_MODULES: list },
+    });
+    expect(run.code, run.stderr).toBe(0);
+    const report = JSON.parse(run.stdout) as PlanReport;
+    const dynamic = report.resources.filter((r) => r.type.startsWith('pulumi-nodejs:dynamic/'));
+    expect(dynamic.map((r) => r.type)).toContain('pulumi-nodejs:dynamic/terra-iac:TerraSource');
+    expect(dynamic.length).toBeGreaterThan(5);
+    for (const r of dynamic) expect(r.inputs.__provider).toBe(PROVIDER_NOT_SERIALIZED);
+    const credentials = dynamic.find((r) => r.type === 'pulumi-nodejs:dynamic/terra-iac:TerraSourceCredentials');
+    expect(credentials?.inputs.clientSecret).toBe('[secret]');
+    const loaded = JSON.parse(readFileSync(list, 'utf8')) as string[];
+    expect(loaded.filter((f) => /[/\\]typescript[/\\]lib[/\\]typescript\.js$|runtime[/\\]closure[/\\]createClosure\.js$/.test(f))).toEqual([]);
   });
 });
 

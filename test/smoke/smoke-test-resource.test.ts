@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import * as pulumi from '@pulumi/pulumi';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TerraSmokeTest, registerSmokeTest, smokeTestArgs } from '../../src/infra/smoke-test';
-import { PROVIDER_NOT_SERIALIZED } from '../../src/infra/unserialized-dynamic-resource';
+import { PROVIDER_NOT_SERIALIZED } from '../../src/infra/dynamic-provider-mode';
 import { SmokeTestFailedError, smokeTestProvider, type SmokeTestInputs } from '../../src/infra/smoke-test-provider';
 import type { Environment } from '../../src/model/environment';
 import { startLocalTerra, type LocalTerraServer } from '../support/local-terra-server';

@@ -3,6 +3,7 @@ import { EXIT, UsageError } from '../../core/errors';
 import type { planEnvironment as PlanEnvironment } from '../../infra/plan/plan-environment';
 import { deferUnusedPulumiModules } from '../../infra/plan/defer-unused-pulumi-modules';
 import { preparePlan } from '../../infra/plan/prepare-plan';
+import { skipClosureSerialization } from '../../infra/plan/skip-closure-serialization';
 import type { renderPlanText as RenderPlanText } from '../../infra/plan/render-plan-text';
 import type { Io } from '../io';
 import type { PlanArgs } from './plan';
@@ -19,6 +20,7 @@ export async function run({ values, positionals }: PlanArgs, io: Io): Promise<nu
   const root = resolve(io.cwd, values.root ?? '.');
   const prepared = preparePlan({ root, environment, env: io.env });
   if (prepared.kind === 'invalid') return refused(io, environment, prepared.text);
+  skipClosureSerialization();
   deferUnusedPulumiModules();
   const { planEnvironment } = require('../../infra/plan/plan-environment') as { planEnvironment: typeof PlanEnvironment };
   const outcome = await planEnvironment(prepared.plan, (text) => io.stderr(text));

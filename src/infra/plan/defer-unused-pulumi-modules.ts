@@ -3,14 +3,13 @@ import { dirname, join } from 'node:path';
 
 /**
  * What `terra-iac plan` never uses of `@pulumi/pulumi`, which its index loads anyway: the Automation API
- * (`pulumi.automation`, with execa and js-yaml), and the closure serializer's TypeScript (to parse captured
- * functions), @npmcli/arborist and normalize-package-data (to find the packages a closure or asset needs).
- * Together most of the time it takes to load the SDK (pulumi/pulumi#10185 made the dynamic provider require
- * the serializer lazily; the index still requires it). A plan serializes nothing (DynamicProviderMode `skip`),
- * so for this process each becomes a module that loads on first use: every property read, key listing, call or
- * `in` loads the real one, so anything that does use them still works, only later. Pulumi's own `pulumi up`
- * process is left alone. Must run before `@pulumi/pulumi` is first required; files that are missing (another
- * SDK layout) are left to Pulumi.
+ * (`pulumi.automation`, with execa and js-yaml), and @npmcli/arborist and normalize-package-data
+ * (runtime/closure/codePaths.js, to find the packages a closure or asset needs). With the closure serializer
+ * itself skipped (skipClosureSerialization, which keeps TypeScript out), most of what is left of the time it
+ * takes to load the SDK. For this process each becomes a module that loads on first use: every property read,
+ * key listing, call or `in` loads the real one, so anything that does use them still works, only later.
+ * Pulumi's own `pulumi up` process is left alone. Must run before `@pulumi/pulumi` is first required; files
+ * that are missing (another SDK layout) are left to Pulumi.
  */
 export function deferUnusedPulumiModules(): void {
   let pulumiDir: string;
@@ -19,7 +18,6 @@ export function deferUnusedPulumiModules(): void {
   } catch {
     return;
   }
-  deferModule(join(pulumiDir, 'typescript-shim.js'));
   deferModule('@npmcli/arborist', pulumiDir);
   deferModule('normalize-package-data', pulumiDir);
   deferModule(join(pulumiDir, 'automation', 'index.js'));

@@ -1,6 +1,6 @@
 import { escapeUnsafe, escapeUnsafeLine, mapStrings } from '../../core/safe-text';
 import { withoutUrlCredentials } from '../../rules/util/url-credentials';
-import { PROVIDER_NOT_SERIALIZED } from '../unserialized-dynamic-resource';
+import { PROVIDER_NOT_SERIALIZED } from '../dynamic-provider-mode';
 import { isSecretInput } from './recording-mocks';
 import type { MockRun } from './run-program';
 
