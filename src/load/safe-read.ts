@@ -63,7 +63,8 @@ function readCapped(fd: number, maxBytes: number): SafeReadResult {
   const chunks: Buffer[] = [];
   let total = 0;
   for (;;) {
-    const chunk = Buffer.allocUnsafe(Math.min(CHUNK, maxBytes + 1 - total));
+    // Whole chunks, even past the cap: some kernel files (/proc/self/pagemap) refuse reads of odd sizes.
+    const chunk = Buffer.allocUnsafe(CHUNK);
     const n = readSync(fd, chunk, 0, chunk.length, null);
     if (n === 0) break;
     chunks.push(chunk.subarray(0, n));
