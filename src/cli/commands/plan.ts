@@ -58,7 +58,7 @@ function refused(io: Io, environment: string, report: string): number {
 function asCommandError(error: unknown): unknown {
   if (error instanceof LoadUsageError) return new UsageError(error.message);
   if (error instanceof StackConfigError) return new CommandError(error.message, error.hint);
-  if (error instanceof PassphraseFileError) return new CommandError(error.message);
+  if (error instanceof PassphraseFileError) return new CommandError(error.message, error.hint);
   if (error instanceof ProgramTimeoutError) return new CommandError(error.message, 'an Output of the program never resolved; please report it');
   if (error instanceof SecretLeakError) return new CommandError(error.message, 'this is a terra-iac bug; please report it');
   return error;

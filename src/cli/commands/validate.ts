@@ -4,6 +4,7 @@ import { ruleCatalog } from '../../formatters/rule-catalog';
 import { summaryLine } from '../../formatters/text';
 import { failsAt, type Diagnostic } from '../../validate/diagnostic';
 import { UsageError as LoadUsageError, loadProject, type LoadedProject } from '../../validate/load-project';
+import { PassphraseFileError, passphraseFromEnv } from '../../infra/stack-passphrase';
 import { VERSION } from '../../version';
 import { listFlag, parseArgs, stringFlag } from '../args';
 import { colorAllowed, CommandError, EXIT, UsageError, type Command, type Io } from '../io';
@@ -44,6 +45,7 @@ export const validateCommand: Command = async (args, io) => {
   if (envs.length && parsed.positionals.length) {
     throw new UsageError('name FILES or --env, not both', 'to check one environment, use --env NAME; to check files, list them');
   }
+  refuseUnsafePassphraseFile(io.env);
   const project = load(root, parsed.positionals, envs, io.cwd, io.env);
   const sources = new Map(project.files.map((f) => [f.path, f.text]));
   const color = colorAllowed(io) && !output;
@@ -76,6 +78,19 @@ function repoRelative(format: FormatName, diagnostics: readonly Diagnostic[], ro
 function help(io: Io): number {
   io.stdout(`${USAGE}\n`);
   return EXIT.ok;
+}
+
+/**
+ * A passphrase file that is a pipe, a device or huge stops the run (exit 2) before any file is checked; one
+ * that is merely missing is stack-secret-decrypts' warning, as before.
+ */
+function refuseUnsafePassphraseFile(env: Io['env']): void {
+  try {
+    passphraseFromEnv(env);
+  } catch (error) {
+    if (error instanceof PassphraseFileError && error.unsafe) throw new CommandError(error.message, error.hint);
+    if (!(error instanceof PassphraseFileError)) throw error;
+  }
 }
 
 function load(root: string, files: string[], envs: string[], cwd: string, env: Io['env']): LoadedProject {
