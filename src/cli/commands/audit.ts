@@ -37,7 +37,7 @@ export const auditCommand: Command = async (args, io) => {
     return EXIT.ok;
   }
   const path = resolve(io.cwd, output);
-  writeReportFile(path, text, output);
+  writeReportFile(path, text, output, project.files.map((f) => ({ absPath: f.absPath, shownAs: f.path })));
   const { errors, warnings } = report.summary;
   io.stderr(`terra-iac: wrote the ${format} audit report of ${plural(report.summary.environments, 'environment')} to ${output} (${plural(errors, 'error')}, ${plural(warnings, 'warning')})\n`);
   return EXIT.ok;

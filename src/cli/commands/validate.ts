@@ -8,7 +8,7 @@ import { PassphraseFileError, passphraseFromEnv } from '../../infra/stack-passph
 import { VERSION } from '../../version';
 import { listFlag, parseArgs, stringFlag } from '../args';
 import { colorAllowed, CommandError, EXIT, UsageError, type Command, type Io } from '../io';
-import { isDirectory, writeReportFile } from '../write-report-file';
+import { isDirectory, writeReportFile, type ReportInput } from '../write-report-file';
 
 const USAGE = `Usage: terra-iac validate [FILES...] [--env NAME]... [--format ${FORMAT_NAMES.join('|')}] [--output FILE]
                           [--fail-on error|warning] [--root DIR]
@@ -57,7 +57,7 @@ export const validateCommand: Command = async (args, io) => {
     rules: ruleCatalog(),
     failOn,
   });
-  if (output) writeReportFile(resolve(io.cwd, output), report);
+  if (output) writeReportFile(resolve(io.cwd, output), report, undefined, inputsOf(project, io));
   else io.stdout(report);
   // The text report ends with the summary already; every other report gets it on stderr, for the log.
   if (output || format !== 'text') io.stderr(`terra-iac: ${summaryLine(project.summary)}${output ? `; report written to ${output}` : ''}\n`);
@@ -78,6 +78,14 @@ function repoRelative(format: FormatName, diagnostics: readonly Diagnostic[], ro
 function help(io: Io): number {
   io.stdout(`${USAGE}\n`);
   return EXIT.ok;
+}
+
+/** Every file this run read, so --output can refuse to replace one of them. */
+function inputsOf(project: LoadedProject, io: Io): ReportInput[] {
+  const inputs = project.files.map((f) => ({ absPath: f.absPath, shownAs: f.path }));
+  const passphraseFile = io.env.PULUMI_CONFIG_PASSPHRASE === undefined ? io.env.PULUMI_CONFIG_PASSPHRASE_FILE : undefined;
+  if (passphraseFile) inputs.push({ absPath: resolve(io.cwd, passphraseFile), shownAs: 'the PULUMI_CONFIG_PASSPHRASE_FILE' });
+  return inputs;
 }
 
 /**
