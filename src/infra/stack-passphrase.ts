@@ -55,3 +55,17 @@ function describe(file: string, failure: SafeReadFailure): string {
 export function usesPassphraseProvider(stack: { secretsprovider?: string; encryptionsalt?: string }): boolean {
   return stack.secretsprovider === 'passphrase' || (stack.secretsprovider === undefined && stack.encryptionsalt !== undefined);
 }
+
+/**
+ * The secrets provider a stack's secure values are encrypted with, as a short name safe to print: `passphrase`,
+ * the URL scheme of a cloud provider (`awskms`, `gcpkms`, `azurekeyvault`, `hashivault`; the rest of the URL,
+ * which names the key, is left out), or `Pulumi Cloud (service)` for `default` and for a stack with neither
+ * provider nor salt (Pulumi's service-managed secrets, pkg/secrets/service).
+ */
+export function secretsProviderOf(stack: { secretsprovider?: string; encryptionsalt?: string }): string {
+  if (usesPassphraseProvider(stack)) return 'passphrase';
+  const provider = stack.secretsprovider;
+  if (provider === undefined || provider === 'default' || provider === 'service') return 'Pulumi Cloud (service)';
+  const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(provider);
+  return scheme ? scheme[1]!.toLowerCase() : 'an unrecognized';
+}
