@@ -3,8 +3,8 @@
 // dependencies stay external and load only in the commands that need them.
 const { build } = require('esbuild');
 const { spawnSync } = require('node:child_process');
-const { existsSync, readdirSync, rmSync, writeFileSync } = require('node:fs');
-const { join } = require('node:path');
+const { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } = require('node:fs');
+const { dirname, join } = require('node:path');
 const { assertNoLocaleUse, zodEnglishOnly } = require('./zod-english-only');
 
 async function main() {
@@ -34,6 +34,8 @@ async function main() {
   // than UTF-8). `\u{...}` means the same character in a string, template or identifier should esbuild leave one.
   const ascii = bundle.text.replace(/[^\x00-\x7f]/gu, (c) => `\\u{${c.codePointAt(0).toString(16)}}`);
   if (/[^\x00-\x7f]/.test(ascii)) throw new Error('dist/cli.js is not ASCII');
+  // A fresh clone has no dist/ yet, and esbuild creates it only when it writes the files itself.
+  mkdirSync(dirname(bundle.path), { recursive: true });
   writeFileSync(bundle.path, ascii);
 
   const training = spawnSync(process.execPath, [join(__dirname, 'train-code-cache.js')], { stdio: ['ignore', 'ignore', 'inherit'] });
