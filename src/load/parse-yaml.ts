@@ -1,7 +1,8 @@
 import { LineCounter, isAlias, parseDocument, visit, type Document } from 'yaml';
-import { unclosedOpener } from './unclosed-opener';
+import { unclosedOpeners } from './unclosed-opener';
 import type { YamlProblem } from './yaml-problem';
-import { checkStructure } from './yaml-structure';
+import { firstTooDeep } from './depth-prescan';
+import { MAX_NESTING_DEPTH, checkStructure, depthProblem } from './yaml-structure';
 
 export type { YamlProblem } from './yaml-problem';
 
@@ -28,6 +29,8 @@ const PARSE_OPTIONS = {
 } as const;
 
 export interface ParsedYaml {
+  /** The text the positions refer to: the input with lone CR line breaks written as LF (same length). */
+  text: string;
   doc: Document.Parsed;
   lineCounter: LineCounter;
   /** Plain data, only when nothing above stopped it from being trusted. */
@@ -63,16 +66,23 @@ const HINTS: Record<string, string> = {
 };
 
 /** Parses YAML 1.2 (core schema) keeping positions; reports every problem instead of throwing. */
-export function parseYaml(text: string): ParsedYaml {
-  const doc = parseDocument(text, PARSE_OPTIONS);
+export function parseYaml(input: string): ParsedYaml {
+  const text = normalizeLineBreaks(input);
   const lineCounter = countLines(text);
+  const tooDeep = firstTooDeep(text, MAX_NESTING_DEPTH);
+  if (tooDeep !== undefined) {
+    // Not parsed at all: the parser recurses per level and would overflow the stack (see depth-prescan.ts).
+    return { text, doc: parseDocument('', PARSE_OPTIONS), lineCounter, problems: [depthProblem(tooDeep, tooDeep + 1)] };
+  }
+  const doc = parseDocument(text, PARSE_OPTIONS);
   let problems: YamlProblem[] = [];
   let exhausted = false;
+  const unclosedOpener = unclosedOpeners(doc);
   for (const error of doc.errors) {
     // yaml reports a stack overflow once per level it unwinds; once is enough.
     if (error.code === 'RESOURCE_EXHAUSTION' && exhausted) continue;
     exhausted ||= error.code === 'RESOURCE_EXHAUSTION';
-    const unclosed = UNCLOSED.test(error.message) ? unclosedOpener(doc, error.pos[0]) : undefined;
+    const unclosed = UNCLOSED.test(error.message) ? unclosedOpener(error.pos[0]) : undefined;
     const [start, end] = unclosed === undefined ? error.pos : [unclosed, unclosed + 1];
     problems.push({
       ruleId: 'yaml-syntax',
@@ -106,7 +116,7 @@ export function parseYaml(text: string): ParsedYaml {
     });
   }
   problems = capProblems(problems.sort((a, b) => a.start - b.start));
-  const result: ParsedYaml = { doc, lineCounter, problems };
+  const result: ParsedYaml = { text, doc, lineCounter, problems };
   if (problems.length === 0) {
     try {
       result.data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
@@ -122,6 +132,15 @@ export function parseYaml(text: string): ParsedYaml {
     }
   }
   return result;
+}
+
+/**
+ * A lone CR is a line break in YAML 1.2 (production b-break), as old Mac editors write it, but eemeli/yaml
+ * breaks lines on LF only: it read a CR-only file as one line, a comment-only one as "only comments".
+ * One character for one, so every offset stays where it was; CRLF is left alone.
+ */
+export function normalizeLineBreaks(text: string): string {
+  return text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
 }
 
 /**

@@ -1,4 +1,5 @@
-import { readFileSync, statSync, type Stats } from 'node:fs';
+import { readRegularFile, type SafeReadFailure } from './safe-read';
+import { utf16Kind } from './utf16';
 
 /** Larger files are refused before parsing: a config file this big is a mistake or an attack. */
 export const MAX_FILE_BYTES = 1024 * 1024;
@@ -13,39 +14,28 @@ export interface ReadProblem {
 
 export type ReadResult = { text: string } | { problem: ReadProblem };
 
+export interface ReadSourceOptions {
+  /** The project root: a file whose real path leaves it (a symbolic link to ~/.aws/credentials) is not read. */
+  root?: string;
+}
+
 const at1 = { line: 1, column: 1 };
 
 /** Reads a config file as UTF-8 text, or says precisely why it cannot be. Never throws. */
-export function readSource(absPath: string): ReadResult {
-  let size: number;
-  try {
-    const stat = statSync(absPath);
-    if (stat.isDirectory()) {
-      return { problem: { ruleId: 'file-unreadable', message: 'expected a file, found a directory', hint: 'name a YAML file, not a folder', ...at1 } };
-    }
-    // A FIFO or device (/dev/zero, /dev/stdin) has no size and may never end: reading it would hang.
-    if (!stat.isFile()) {
-      return { problem: { ruleId: 'file-unreadable', message: `expected a file, found ${specialKind(stat)}`, hint: 'name a regular YAML file', ...at1 } };
-    }
-    size = stat.size;
-  } catch (error) {
-    return { problem: unreadable(error) };
-  }
-  if (size > MAX_FILE_BYTES) {
+export function readSource(absPath: string, options: ReadSourceOptions = {}): ReadResult {
+  const read = readRegularFile(absPath, { maxBytes: MAX_FILE_BYTES, ...(options.root === undefined ? {} : { root: options.root }) });
+  if ('failure' in read) return { problem: describeFailure(read.failure) };
+  const bytes = read.bytes;
+  const utf16 = utf16Kind(bytes);
+  if (utf16 !== undefined) {
     return {
       problem: {
-        ruleId: 'file-too-large',
-        message: `file is ${formatBytes(size)}, more than the ${formatBytes(MAX_FILE_BYTES)} a config file may be`,
-        hint: 'split it or remove generated content; environment files are a few kilobytes',
+        ruleId: 'file-encoding',
+        message: `file is ${utf16}, not UTF-8`,
+        hint: `convert it to UTF-8: iconv -f ${utf16.startsWith('UTF-32') ? 'UTF-32' : 'UTF-16'} -t UTF-8 FILE > FILE.utf8 && mv FILE.utf8 FILE (or save it as UTF-8 in your editor)`,
         ...at1,
       },
     };
-  }
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(absPath);
-  } catch (error) {
-    return { problem: unreadable(error) };
   }
   const nul = bytes.indexOf(0);
   if (nul !== -1) {
@@ -70,19 +60,46 @@ export function readSource(absPath: string): ReadResult {
   return { text };
 }
 
-function specialKind(stat: Stats): string {
-  if (stat.isFIFO()) return 'a named pipe';
-  if (stat.isCharacterDevice() || stat.isBlockDevice()) return 'a device';
-  if (stat.isSocket()) return 'a socket';
-  return 'something that is not a regular file';
-}
-
-function unreadable(error: unknown): ReadProblem {
-  const code = (error as NodeJS.ErrnoException).code;
-  const message =
-    code === 'ENOENT' ? 'file does not exist' : code === 'EACCES' ? 'file cannot be read (permission denied)' : `file cannot be read (${code ?? 'I/O error'})`;
-  const hint = code === 'ENOENT' ? 'check the path, or create the file' : 'check the file\'s permissions';
-  return { ruleId: 'file-unreadable', message, hint, ...at1 };
+function describeFailure(failure: SafeReadFailure): ReadProblem {
+  switch (failure.kind) {
+    case 'missing':
+      return { ruleId: 'file-unreadable', message: 'file does not exist', hint: 'check the path, or create the file', ...at1 };
+    case 'unreadable':
+      return {
+        ruleId: 'file-unreadable',
+        message: failure.code === 'EACCES' ? 'file cannot be read (permission denied)' : `file cannot be read (${failure.code})`,
+        hint: "check the file's permissions",
+        ...at1,
+      };
+    case 'directory':
+      return { ruleId: 'file-unreadable', message: 'expected a file, found a directory', hint: 'name a YAML file, not a folder', ...at1 };
+    // A FIFO or device (/dev/zero, /dev/stdin) has no size and may never end: reading it would hang.
+    case 'special':
+      return { ruleId: 'file-unreadable', message: `expected a file, found ${failure.what}`, hint: 'name a regular YAML file', ...at1 };
+    case 'too-large':
+      return {
+        ruleId: 'file-too-large',
+        message: failure.exact
+          ? `file is ${formatBytes(failure.bytes)}, more than the ${formatBytes(MAX_FILE_BYTES)} a config file may be`
+          : `file reports no size and holds more than the ${formatBytes(MAX_FILE_BYTES)} a config file may be (it was read no further)`,
+        hint: 'split it or remove generated content; environment files are a few kilobytes',
+        ...at1,
+      };
+    case 'outside-root':
+      return failure.via === 'link'
+        ? {
+            ruleId: 'file-unreadable',
+            message: 'file is a symbolic link that leads outside the project, so it was not read',
+            hint: 'commit the file itself, or point the link at a file inside the project: a link out of the repository would show a file of the machine that runs the check',
+            ...at1,
+          }
+        : {
+            ruleId: 'file-unreadable',
+            message: 'file is outside the project root, so it was not read',
+            hint: 'run with --root DIR naming the project that holds the file',
+            ...at1,
+          };
+  }
 }
 
 function formatBytes(n: number): string {

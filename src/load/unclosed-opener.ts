@@ -1,12 +1,22 @@
 import { isMap, isPair, isScalar, isSeq, Scalar, type Document } from 'yaml';
 
 /**
- * Where the quote, bracket or brace opens that yaml found unclosed at `offset`. yaml reports a missing
+ * Where the quote, bracket or brace opens that yaml found unclosed at an offset. yaml reports a missing
  * closing quote or bracket where the file (or the block) ends, often many lines later; the opener is what
- * the author has to fix. It is the innermost quoted scalar or flow collection whose source ends at `offset`.
+ * the author has to fix. It is the innermost quoted scalar or flow collection whose source ends at that offset.
+ * One walk of the document answers every offset: a broken file can carry thousands of such errors.
  */
-export function unclosedOpener(doc: Document.Parsed, offset: number): number | undefined {
-  let found: number | undefined;
+export function unclosedOpeners(doc: Document.Parsed): (offset: number) => number | undefined {
+  let byEnd: Map<number, number> | undefined;
+  return (offset) => {
+    byEnd ??= openersByEnd(doc);
+    return byEnd.get(offset);
+  };
+}
+
+/** End offset -> the latest start of a quoted scalar or flow collection ending there. */
+function openersByEnd(doc: Document.Parsed): Map<number, number> {
+  const byEnd = new Map<number, number>();
   const pending: unknown[] = [doc.contents];
   while (pending.length > 0) {
     const node = pending.pop();
@@ -15,12 +25,12 @@ export function unclosedOpener(doc: Document.Parsed, offset: number): number | u
       continue;
     }
     const range = (node as { range?: [number, number, number] } | null | undefined)?.range;
-    if (!range || range[0] > offset) continue;
+    if (!range) continue;
     const opens =
       (isScalar(node) && (node.type === Scalar.QUOTE_DOUBLE || node.type === Scalar.QUOTE_SINGLE)) ||
       ((isMap(node) || isSeq(node)) && node.flow === true);
-    if (opens && range[1] === offset && (found === undefined || range[0] > found)) found = range[0];
+    if (opens && range[0] <= range[1] && range[0] > (byEnd.get(range[1]) ?? -1)) byEnd.set(range[1], range[0]);
     if (isMap(node) || isSeq(node)) pending.push(...(node.items as unknown[]));
   }
-  return found;
+  return byEnd;
 }

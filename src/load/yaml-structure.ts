@@ -65,6 +65,11 @@ function checkKeys(pairs: readonly Pair[], problems: YamlProblem[]): void {
 
 function tooDeep(range: Range | null | undefined): YamlProblem {
   const [start, end] = range ?? [0, 0];
+  return depthProblem(start, end);
+}
+
+/** The one yaml-depth-limit problem, whether the pre-scan or the tree walk found the level past the limit. */
+export function depthProblem(start: number, end: number): YamlProblem {
   return {
     ruleId: 'yaml-depth-limit',
     message: `maps and lists are nested more than ${MAX_NESTING_DEPTH} levels deep`,

@@ -20,7 +20,7 @@ export function collectProvenance(project: LoadedProject, env: Readonly<Record<s
   return {
     generatedAt: reportTime(env, now),
     git: gitProvenance(project.root, project.files.map((f) => f.path)),
-    files: fileHashes(project.files),
+    files: fileHashes(project.files, project.root),
   };
 }
 

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readRegularFile } from '../load/safe-read';
 import type { SourceFile } from '../load/source-file';
 import { GitError, git, requireRepository } from './git';
 import type { GitProvenance, Provenance } from './types';
@@ -14,15 +14,19 @@ export function reportTime(env: Readonly<Record<string, string | undefined>>, no
   return now().toISOString();
 }
 
-/** SHA-256 and size of each file's bytes as they are on disk (not the decoded text). */
-export function fileHashes(files: readonly SourceFile[]): Provenance['files'] {
+/** Files past this are not hashed; the pipeline refuses any config file over 1 MiB anyway. */
+const MAX_HASHED_BYTES = 16 * 1024 * 1024;
+
+/**
+ * SHA-256 and size of each file's bytes as they are on disk (not the decoded text). Read as the pipeline
+ * reads (regular files only, without blocking, never out of `root`): a named pipe in config/ would hang the
+ * audit, and the hash of a linked ~/.aws/credentials is not the report's to give.
+ */
+export function fileHashes(files: readonly SourceFile[], root?: string): Provenance['files'] {
   return files.map((file) => {
-    try {
-      const bytes = readFileSync(file.absPath);
-      return { path: file.path, sha256: createHash('sha256').update(bytes).digest('hex'), bytes: bytes.length };
-    } catch {
-      return { path: file.path, sha256: null, bytes: null };
-    }
+    const read = readRegularFile(file.absPath, { maxBytes: MAX_HASHED_BYTES, ...(root === undefined ? {} : { root }) });
+    if ('failure' in read) return { path: file.path, sha256: null, bytes: null };
+    return { path: file.path, sha256: createHash('sha256').update(read.bytes).digest('hex'), bytes: read.bytes.length };
   });
 }
 

@@ -92,14 +92,14 @@ function loadFile(ref: FileRef, options: LoadOptions, diagnostics: Diagnostic[])
     ? ref.path in options.virtualFiles
       ? { text: options.virtualFiles[ref.path]! }
       : { problem: { ruleId: 'file-unreadable', message: 'file does not exist', hint: 'check the path', line: 1, column: 1 } }
-    : readSource(ref.absPath);
+    : readSource(ref.absPath, { root: options.root });
   if ('problem' in read) {
     const { ruleId, message, hint, line, column } = read.problem;
     diagnostics.push({ ruleId, severity: 'error', message, hint, file: file.path, line, column, path: [] });
     return file;
   }
-  file.text = read.text;
   const parsed = parseYaml(read.text);
+  file.text = parsed.text;
   file.doc = parsed.doc;
   file.lineCounter = parsed.lineCounter;
   for (const problem of parsed.problems) {

@@ -1,8 +1,8 @@
 import { isMap, isPair, isSeq, type Node, type Pair } from 'yaml';
-import { mapKeyText } from '../load/map-key';
 import type { SourceFile } from '../load/source-file';
 import type { DocPath } from '../core/diagnostic';
 import type { Target } from '../core/finding';
+import { pairOf } from './key-index';
 
 export interface Span {
   line: number;
@@ -38,7 +38,7 @@ export function locate(file: SourceFile, path: DocPath, target: Target = 'value'
     const segment = path[i]!;
     const last = i === path.length - 1;
     if (isMap(node)) {
-      const pair = node.items.find((p) => mapKeyText(p.key) === String(segment)) as Pair<Node, Node | null> | undefined;
+      const pair = pairOf(node, String(segment)) as Pair<Node, Node | null> | undefined;
       if (!pair) {
         missing = true;
         break;

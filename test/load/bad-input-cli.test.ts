@@ -4,14 +4,17 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assertBuilt, baseEnv, runCli, STACK_FRAME } from '../cli/helpers';
 import { BAD_INPUT_CASES } from '../fixtures/bad-input/cases';
-import { materialize } from '../fixtures/bad-input/materialize';
+import { materialize, outsideOf } from '../fixtures/bad-input/materialize';
 
 let dir: string;
 beforeAll(() => {
   assertBuilt();
   dir = mkdtempSync(join(tmpdir(), 'terra-iac-bad-input-cli-'));
 });
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+  rmSync(outsideOf(dir), { recursive: true, force: true });
+});
 
 describe('bad input, through the built CLI (`terra-iac validate <file>`)', () => {
   it.each(BAD_INPUT_CASES.map((c) => [c.name, c] as const))('%s', (_name, testCase) => {

@@ -5,13 +5,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../src/core/diagnostic';
 import { loadProject } from '../../src/project';
 import { BAD_INPUT_CASES, VALID_ENV } from '../fixtures/bad-input/cases';
-import { materialize } from '../fixtures/bad-input/materialize';
+import { materialize, outsideOf } from '../fixtures/bad-input/materialize';
 
 let dir: string;
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'terra-iac-bad-input-'));
 });
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+  rmSync(outsideOf(dir), { recursive: true, force: true });
+});
 
 const brief = (d: Diagnostic) => `${d.line}:${d.column} ${d.ruleId} ${d.message}`;
 

@@ -115,6 +115,15 @@ describe('parseYaml', () => {
     expect(parseYaml('~\n').problems).toEqual([]);
   });
 
+  it('reads lone CR line breaks as YAML 1.2 does, keeping every offset, and leaves CRLF alone', () => {
+    const parsed = parseYaml('# header\ra: 1\rb: [x,\r  y]\r');
+    expect(parsed.problems).toEqual([]);
+    expect(parsed.data).toEqual({ a: 1, b: ['x', 'y'] });
+    expect(parsed.text).toBe('# header\na: 1\nb: [x,\n  y]\n');
+    expect(parsed.lineCounter.linePos(parsed.text.indexOf('y'))).toEqual({ line: 4, col: 3 });
+    expect(parseYaml('a: 1\r\nb: 2\r\n').text).toBe('a: 1\r\nb: 2\r\n');
+  });
+
   it('counts lines from the text, even after a token the parser gave up on', () => {
     const text = "{}'\nb: 1\nc: 2\n";
     expect(parseYaml(text).lineCounter.linePos(text.indexOf('c:'))).toEqual({ line: 3, col: 1 });

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -86,5 +86,90 @@ describe('readSource on things that are not regular files', () => {
     const fifo = join(dir, 'pipe.yaml');
     execFileSync('mkfifo', [fifo]);
     expect(problem(readSource(fifo))).toMatchObject({ ruleId: 'file-unreadable', message: 'expected a file, found a named pipe' });
+  });
+});
+
+describe('readSource refuses what it must not read', () => {
+  const secret = 'aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY';
+
+  it('a symbolic link whose real path leaves the project: located at the link, nothing of the target in the answer', () => {
+    const project = join(dir, 'project-out');
+    mkdirSync(join(project, 'config'), { recursive: true });
+    writeFileSync(join(dir, 'credentials'), `${secret}\n`);
+    symlinkSync(join(dir, 'credentials'), join(project, 'config', 'creds.yaml'));
+    const result = readSource(join(project, 'config', 'creds.yaml'), { root: project });
+    expect(problem(result)).toEqual({
+      ruleId: 'file-unreadable',
+      message: 'file is a symbolic link that leads outside the project, so it was not read',
+      hint: expect.stringMatching(/point the link at a file inside the project/),
+      line: 1,
+      column: 1,
+    });
+    expect(JSON.stringify(result)).not.toContain('wJalrXUtnFEMI');
+  });
+
+  it('a link through a linked folder that leaves the project, and a relative link up and out', () => {
+    const project = join(dir, 'project-folder-link');
+    mkdirSync(project, { recursive: true });
+    mkdirSync(join(dir, 'elsewhere'), { recursive: true });
+    writeFileSync(join(dir, 'elsewhere', 'testing.yaml'), `${secret}\n`);
+    symlinkSync(join(dir, 'elsewhere'), join(project, 'config'));
+    expect(problem(readSource(join(project, 'config', 'testing.yaml'), { root: project }))).toMatchObject({ ruleId: 'file-unreadable', message: expect.stringMatching(/symbolic link that leads outside/) });
+    symlinkSync('../credentials', join(project, 'up.yaml'));
+    expect(problem(readSource(join(project, 'up.yaml'), { root: project }))).toMatchObject({ message: expect.stringMatching(/symbolic link that leads outside/) });
+  });
+
+  it('a link that stays inside the project is followed', () => {
+    const project = join(dir, 'project-in');
+    mkdirSync(join(project, 'shared'), { recursive: true });
+    writeFileSync(join(project, 'shared', 'base.yaml'), 'tier: testing\n');
+    symlinkSync('shared/base.yaml', join(project, 'linked.yaml'));
+    expect(readSource(join(project, 'linked.yaml'), { root: project })).toEqual({ text: 'tier: testing\n' });
+  });
+
+  it('a file named outside the project root', () => {
+    const project = join(dir, 'project-named');
+    mkdirSync(project, { recursive: true });
+    writeFileSync(join(dir, 'stray.yaml'), 'tier: testing\n');
+    expect(problem(readSource(join(dir, 'stray.yaml'), { root: project }))).toMatchObject({ ruleId: 'file-unreadable', message: 'file is outside the project root, so it was not read' });
+  });
+
+  it.skipIf(process.platform !== 'linux')('a /proc file that reports size 0 and never ends stops at the size cap', () => {
+    // pagemap holds 8 bytes for every page of the address space: terabytes, behind a size of 0.
+    expect(problem(readSource('/proc/self/pagemap', { root: '/' }))).toMatchObject({
+      ruleId: 'file-too-large',
+      message: expect.stringMatching(/reports no size and holds more than the 1\.0 MiB/),
+    });
+  });
+
+  it.skipIf(process.platform === 'win32')('a link inside the project to a named pipe: refused without waiting for a writer', () => {
+    const project = join(dir, 'project-fifo');
+    mkdirSync(project, { recursive: true });
+    execFileSync('mkfifo', [join(project, 'pipe')]);
+    symlinkSync('pipe', join(project, 'pipe.yaml'));
+    expect(problem(readSource(join(project, 'pipe.yaml'), { root: project }))).toMatchObject({ message: 'expected a file, found a named pipe' });
+  });
+});
+
+describe('readSource names the encoding of UTF-16 and UTF-32 files', () => {
+  const text = 'tier: testing\n';
+  const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+  it.each([
+    ['UTF-16 (little-endian, with a byte order mark)', le, 'UTF-16'],
+    ['UTF-16 (big-endian, with a byte order mark)', Buffer.from(le).swap16(), 'UTF-16'],
+    ['UTF-16 (little-endian, without a byte order mark)', Buffer.from(text, 'utf16le'), 'UTF-16'],
+    ['UTF-32 (little-endian, with a byte order mark)', Buffer.from([0xff, 0xfe, 0, 0, 0x61, 0, 0, 0]), 'UTF-32'],
+  ])('%s, with the command that converts it', (kind, bytes, from) => {
+    expect(problem(read(bytes, 'utf16.yaml'))).toEqual({
+      ruleId: 'file-encoding',
+      message: `file is ${kind}, not UTF-8`,
+      hint: `convert it to UTF-8: iconv -f ${from} -t UTF-8 FILE > FILE.utf8 && mv FILE.utf8 FILE (or save it as UTF-8 in your editor)`,
+      line: 1,
+      column: 1,
+    });
+  });
+
+  it('still calls a PNG binary', () => {
+    expect(problem(read(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]), 'png.yaml'))).toMatchObject({ ruleId: 'file-binary' });
   });
 });

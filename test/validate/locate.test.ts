@@ -81,3 +81,34 @@ describe('locate', () => {
     expect(spanOfRange(broken, broken.text!.indexOf('c:'), broken.text!.indexOf('c:') + 1)).toMatchObject({ line: 3, column: 1 });
   });
 });
+
+describe('locate over many findings in one map', () => {
+  /** A file of `n` keys whose top-level map counts every read of its items. */
+  function counted(n: number) {
+    const text = Array.from({ length: n }, (_, i) => `key${i}: ${i}`).join('\n');
+    const file = sourceOf(`${text}\n`);
+    const map = file.doc!.contents as unknown as { items: unknown[] };
+    let reads = 0;
+    map.items = new Proxy(map.items, {
+      get(target, property, receiver) {
+        if (typeof property === 'string' && /^\d+$/.test(property)) reads++;
+        return Reflect.get(target, property, receiver) as unknown;
+      },
+    });
+    return { file, reads: () => reads };
+  }
+
+  it('reads the map once, however many of its keys are located (no search per finding)', () => {
+    for (const n of [1_000, 2_000]) {
+      const { file, reads } = counted(n);
+      for (let i = n - 1; i >= 0; i--) expect(locate(file, [`key${i}`], 'key').line).toBe(i + 1);
+      expect(reads(), `${n} keys`).toBeLessThanOrEqual(n);
+    }
+  });
+
+  it('still finds the first of two duplicate keys, as the data keeps it', () => {
+    const file = sourceOf('a: 1\nb: 2\na: 3\n');
+    expect(locate(file, ['a'], 'key').line).toBe(1);
+    expect(locate(file, ['b'])).toMatchObject({ line: 2, column: 4 });
+  });
+});

@@ -31,7 +31,7 @@ export async function run({ values, positionals }: AuditArgs, io: Io): Promise<n
     io.stdout(text);
     return EXIT.ok;
   }
-  writeReportFile(resolve(io.cwd, output), text, output);
+  writeReportFile(resolve(io.cwd, output), text, output, project.files.map((f) => ({ absPath: f.absPath, shownAs: f.path })));
   const { errors, warnings } = report.summary;
   io.stderr(`terra-iac: wrote the ${format} audit report of ${plural(report.summary.environments, 'environment')} to ${output} (${plural(errors, 'error')}, ${plural(warnings, 'warning')})\n`);
   return EXIT.ok;

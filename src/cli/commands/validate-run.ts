@@ -8,7 +8,8 @@ import { loadProject } from '../../project';
 import type { LoadedProject } from '../../validate/load-project';
 import { VERSION } from '../../core/version';
 import { colorAllowed, type Io } from '../io';
-import { isDirectory, writeReportFile } from '../write-report-file';
+import { PassphraseFileError, passphraseFromEnv } from '../../load/stack-passphrase';
+import { isDirectory, writeReportFile, type ReportInput } from '../write-report-file';
 import type { ValidateArgs } from './validate';
 
 /** `terra-iac validate [FILES...] [--env NAME]... [--format F] [--output FILE] [--fail-on error|warning]` */
@@ -20,6 +21,7 @@ export async function run({ values, positionals }: ValidateArgs, io: Io): Promis
   if (envs.length && positionals.length) {
     throw new UsageError('name FILES or --env, not both', 'to check one environment, use --env NAME; to check files, list them');
   }
+  refuseUnsafePassphraseFile(io.env);
   const project = load(root, positionals, envs, io.cwd, io.env);
   const sources = new Map(project.files.map((f) => [f.path, f.text]));
   const color = colorAllowed(io) && !output;
@@ -31,7 +33,7 @@ export async function run({ values, positionals }: ValidateArgs, io: Io): Promis
     rules: ruleCatalog(),
     failOn,
   });
-  if (output) writeReportFile(resolve(io.cwd, output), report);
+  if (output) writeReportFile(resolve(io.cwd, output), report, undefined, inputsOf(project, io));
   else io.stdout(report);
   // The text report ends with the summary already; every other report gets it on stderr, for the log.
   if (output || format !== 'text') io.stderr(`terra-iac: ${summaryLine(project.summary)}${output ? `; report written to ${output}` : ''}\n`);
@@ -61,4 +63,24 @@ function load(root: string, files: string[], envs: string[], cwd: string, env: I
     });
   }
   return project;
+}
+
+/** Every file this run read, so --output can refuse to replace one of them. */
+function inputsOf(project: LoadedProject, io: Io): ReportInput[] {
+  const inputs = project.files.map((f) => ({ absPath: f.absPath, shownAs: f.path }));
+  const passphraseFile = io.env.PULUMI_CONFIG_PASSPHRASE === undefined ? io.env.PULUMI_CONFIG_PASSPHRASE_FILE : undefined;
+  if (passphraseFile) inputs.push({ absPath: resolve(io.cwd, passphraseFile), shownAs: 'the PULUMI_CONFIG_PASSPHRASE_FILE' });
+  return inputs;
+}
+
+/**
+ * A passphrase file that is a pipe, a device or huge stops the run (exit 2) before any file is checked; one
+ * that is merely missing is stack-secret-decrypts' finding, as before.
+ */
+function refuseUnsafePassphraseFile(env: Io['env']): void {
+  try {
+    passphraseFromEnv(env);
+  } catch (error) {
+    if (!(error instanceof PassphraseFileError) || error.unsafe) throw error;
+  }
 }

@@ -23,7 +23,11 @@ export async function planEnvironment(plan: PreparedPlan, warn: (text: string) =
   const report = planReport(run, {
     environment: String(run.outputs.environment?.value ?? stack),
     stack,
-    secretValues: { source: config.secrets, unsetEnvironmentVariables: envRefs.filter((name) => !env[name]) },
+    secretValues: {
+      source: config.secrets,
+      ...(config.secretsProvider === undefined ? {} : { secretsProvider: config.secretsProvider }),
+      unsetEnvironmentVariables: envRefs.filter((name) => !env[name]),
+    },
   });
   const secrets = [...config.decryptedSecrets, ...envRefs.flatMap((name) => (env[name] ? [env[name]!] : []))];
   const leak = findSecretLeak(report, secrets);

@@ -35,7 +35,8 @@ export interface PlanReport {
   environment: string;
   stack: string;
   /** How secret values were obtained; they are never shown either way. */
-  secretValues: { source: 'decrypted' | 'placeholders' | 'none'; unsetEnvironmentVariables: string[] };
+  /** `secretsProvider`: the stack's provider when it is not the passphrase, so placeholders stand in whatever is set. */
+  secretValues: { source: 'decrypted' | 'placeholders' | 'none'; secretsProvider?: string; unsetEnvironmentVariables: string[] };
   resources: PlanResource[];
   outputs: Record<string, unknown>;
   summary: { resources: number; components: number; awsResources: number; dynamicResources: number };

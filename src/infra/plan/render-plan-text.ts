@@ -36,10 +36,13 @@ export function renderPlanText(report: PlanReport): string {
 }
 
 function secretLine(report: PlanReport): string {
-  const { source, unsetEnvironmentVariables } = report.secretValues;
+  const { source, secretsProvider, unsetEnvironmentVariables } = report.secretValues;
   const from = {
     decrypted: 'secure stack values decrypted with PULUMI_CONFIG_PASSPHRASE',
-    placeholders: 'PULUMI_CONFIG_PASSPHRASE is not set, so placeholders stand in for secure stack values',
+    placeholders:
+      secretsProvider === undefined
+        ? 'PULUMI_CONFIG_PASSPHRASE is not set, so placeholders stand in for secure stack values'
+        : `Pulumi.${report.stack}.yaml uses the ${secretsProvider} secrets provider, and terra-iac plan can only decrypt passphrase stacks, so placeholders stand in for secure stack values`,
     none: 'the stack holds no secure values',
   }[source];
   const unset = unsetEnvironmentVariables.length

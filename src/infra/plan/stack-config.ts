@@ -3,7 +3,7 @@ import { PassphraseError, decryptValue, unlockStack } from '../../load/pulumi-pa
 import type { ProjectFile } from '../../model/project-file';
 import type { StackFile } from '../../model/stack-file';
 import { PLACEHOLDER_SECRET } from '../secret-placeholder';
-import { usesPassphraseProvider } from '../../load/stack-passphrase';
+import { secretsProviderOf, usesPassphraseProvider } from '../../load/stack-passphrase';
 import { StackConfigError } from './plan-errors';
 
 /** The config a program run gets, as the Pulumi CLI hands it over (PULUMI_CONFIG): strings, secrets decrypted. */
@@ -16,6 +16,8 @@ export interface ProgramConfig {
   decryptedSecrets: string[];
   /** How secret values were obtained: decrypted, or placeholders because no passphrase was given or usable. */
   secrets: 'decrypted' | 'placeholders' | 'none';
+  /** Set when placeholders stand in because the stack's secrets provider is not the passphrase (`awskms`, ...). */
+  secretsProvider?: string;
 }
 
 export interface StackConfigInput {
@@ -64,7 +66,10 @@ export function programConfig(input: StackConfigInput): ProgramConfig {
     values[name] = encode(reveal(value, decrypt));
   }
   const secrets = !hasSecure ? 'none' : key ? 'decrypted' : 'placeholders';
-  return { values, secretKeys: [...secretKeys].sort(), decryptedSecrets, secrets };
+  const config: ProgramConfig = { values, secretKeys: [...secretKeys].sort(), decryptedSecrets, secrets };
+  // Only the passphrase provider can be opened here; a cloud provider's key stays in its cloud.
+  if (hasSecure && input.stack && !usesPassphraseProvider(input.stack)) config.secretsProvider = secretsProviderOf(input.stack);
+  return config;
 }
 
 function stackKey(input: StackConfigInput): Buffer | undefined {

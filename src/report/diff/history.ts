@@ -101,7 +101,7 @@ function workingTreeSnapshot(root: string): ConfigSnapshot {
   const files: Record<string, string> = {};
   for (const ref of discoverProject(root)) {
     if (ref.kind !== 'environment') continue;
-    const read = readSource(ref.absPath);
+    const read = readSource(ref.absPath, { root });
     // An unreadable file reads as empty: the pipeline then reports it invalid instead of this walk failing.
     files[ref.path] = 'text' in read ? read.text : '';
   }

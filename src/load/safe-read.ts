@@ -1,0 +1,137 @@
+import { closeSync, constants, fstatSync, openSync, readSync, readlinkSync, realpathSync, type Stats } from 'node:fs';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
+
+/** Why a file was not read. Only `kind`, the size and the errno are given: never a byte of the file. */
+export type SafeReadFailure =
+  | { kind: 'missing' }
+  | { kind: 'unreadable'; code: string }
+  | { kind: 'directory' }
+  | { kind: 'special'; what: 'a named pipe' | 'a device' | 'a socket' | 'something that is not a regular file' }
+  /** `exact`: the size the file reports; otherwise how much was read before the cap stopped it. */
+  | { kind: 'too-large'; bytes: number; exact: boolean }
+  | { kind: 'outside-root'; via: 'link' | 'path' };
+
+export type SafeReadResult = { bytes: Buffer } | { failure: SafeReadFailure };
+
+export interface SafeReadOptions {
+  /** Refuse the file once it is known to be larger than this many bytes. */
+  maxBytes: number;
+  /** When given, refuse any file whose real path (symbolic links resolved) is not inside this folder. */
+  root?: string;
+}
+
+// O_NONBLOCK: opening a named pipe must not wait for a writer. O_NOFOLLOW: the real path was checked, so a
+// link swapped in after the check is refused instead of followed. O_NOCTTY: a terminal never becomes ours.
+const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOFOLLOW ?? 0) | (constants.O_NOCTTY ?? 0);
+
+const CHUNK = 64 * 1024;
+
+/**
+ * Reads a regular file, never more than `maxBytes` (+1 to know it is more), without blocking and without
+ * leaving `root`. The type and size come from fstat of the open descriptor, not from a stat of the path, so
+ * what is checked is what is read. A size of 0 proves nothing (/proc and /sys files report 0 and stream on),
+ * so the read itself stops at the cap. Never throws.
+ */
+export function readRegularFile(absPath: string, options: SafeReadOptions): SafeReadResult {
+  let target = absPath;
+  if (options.root !== undefined) {
+    const contained = containedRealPath(absPath, options.root);
+    if ('failure' in contained) return contained;
+    target = contained.real;
+  }
+  let fd: number;
+  try {
+    fd = openSync(target, OPEN_FLAGS);
+  } catch (error) {
+    return { failure: fromErrno(error) };
+  }
+  try {
+    const stat = fstatSync(fd);
+    if (stat.isDirectory()) return { failure: { kind: 'directory' } };
+    if (!stat.isFile()) return { failure: { kind: 'special', what: specialKind(stat) } };
+    if (stat.size > options.maxBytes) return { failure: { kind: 'too-large', bytes: stat.size, exact: true } };
+    if (options.root !== undefined && !openedInside(fd, options.root)) return { failure: { kind: 'outside-root', via: 'link' } };
+    return readCapped(fd, options.maxBytes);
+  } catch (error) {
+    return { failure: fromErrno(error) };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function readCapped(fd: number, maxBytes: number): SafeReadResult {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for (;;) {
+    // Whole chunks, even past the cap: some kernel files (/proc/self/pagemap) refuse reads of odd sizes.
+    const chunk = Buffer.allocUnsafe(CHUNK);
+    const n = readSync(fd, chunk, 0, chunk.length, null);
+    if (n === 0) break;
+    chunks.push(chunk.subarray(0, n));
+    total += n;
+    if (total > maxBytes) return { failure: { kind: 'too-large', bytes: total, exact: false } };
+  }
+  return { bytes: Buffer.concat(chunks, total) };
+}
+
+/** The real path of `absPath` when it lies inside the real path of `root`. */
+function containedRealPath(absPath: string, root: string): { real: string } | { failure: SafeReadFailure } {
+  const lexicallyInside = isInside(resolve(root), resolve(absPath));
+  let real: string;
+  let realRoot: string;
+  try {
+    realRoot = realpathSync.native(root);
+  } catch {
+    realRoot = resolve(root);
+  }
+  try {
+    real = realpathSync.native(absPath);
+  } catch (error) {
+    return { failure: fromErrno(error) };
+  }
+  if (!isInside(realRoot, real)) return { failure: { kind: 'outside-root', via: lexicallyInside ? 'link' : 'path' } };
+  return { real };
+}
+
+/**
+ * Where the descriptor really points (Linux: /proc/self/fd), checked again after opening: a folder on the
+ * way swapped for a link between the check and the open would otherwise go unseen. Where the system cannot
+ * say, the check before opening stands.
+ */
+function openedInside(fd: number, root: string): boolean {
+  let opened: string;
+  try {
+    opened = readlinkSync(`/proc/self/fd/${fd}`);
+  } catch {
+    return true;
+  }
+  if (!isAbsolute(opened)) return true;
+  let realRoot: string;
+  try {
+    realRoot = realpathSync.native(root);
+  } catch {
+    return true;
+  }
+  return isInside(realRoot, opened);
+}
+
+function isInside(dir: string, path: string): boolean {
+  const rel = relative(dir, path);
+  return rel === '' || (rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel));
+}
+
+function specialKind(stat: Stats): Extract<SafeReadFailure, { kind: 'special' }>['what'] {
+  if (stat.isFIFO()) return 'a named pipe';
+  if (stat.isCharacterDevice() || stat.isBlockDevice()) return 'a device';
+  if (stat.isSocket()) return 'a socket';
+  return 'something that is not a regular file';
+}
+
+function fromErrno(error: unknown): SafeReadFailure {
+  const code = (error as NodeJS.ErrnoException).code ?? 'EIO';
+  if (code === 'ENOENT' || code === 'ENOTDIR') return { kind: 'missing' };
+  if (code === 'EISDIR') return { kind: 'directory' };
+  // A socket cannot be opened at all (ENXIO); a link swapped in after the real-path check fails O_NOFOLLOW.
+  if (code === 'ENXIO') return { kind: 'special', what: 'a socket' };
+  return { kind: 'unreadable', code };
+}
