@@ -1,30 +1,17 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { auditCommand } from '../../src/cli/commands/audit';
-import { diffCommand } from '../../src/cli/commands/diff';
-import { planCommand } from '../../src/cli/commands/plan';
-import { smokeCommand } from '../../src/cli/commands/smoke';
-import { validateCommand } from '../../src/cli/commands/validate';
-import { CommandError, type Command, type Io } from '../../src/cli/io';
+import { main } from '../../src/cli/main';
+import type { Io } from '../../src/cli/io';
 import { copyProject, removeProjects } from '../cli/helpers';
 
 afterAll(removeProjects);
 
-const COMMANDS: Record<string, Command> = { validate: validateCommand, plan: planCommand, audit: auditCommand, diff: diffCommand, smoke: smokeCommand };
-
-/**
- * A command run in process, as cli/main.ts runs it: a CommandError is its exit code 2 with a message; anything
- * else it throws (a RangeError out of the parser) is what main would print as `internal error`, and fails here.
- */
-async function run([name, ...args]: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
+/** A command run in process through the CLI's entry point: what it printed and the exit code it chose. */
+async function run(args: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
   const io: Io = { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), env: {}, cwd, isTTY: false };
-  try {
-    return { code: await COMMANDS[name!]!(args, io), stdout, stderr };
-  } catch (error) {
-    if (!(error instanceof CommandError)) throw error;
-    return { code: 2, stdout, stderr: `${stderr}terra-iac: ${error.message}\n` };
-  }
+  const code = await main(args, io);
+  return { code, stdout, stderr };
 }
 
 // The environment's description becomes `- - - ... x` compact lists, followed by the file's other keys: the
