@@ -46,10 +46,10 @@ describe.skipIf(process.platform === 'win32')('PULUMI_CONFIG_PASSPHRASE_FILE tha
     expect(`${result.stdout}${result.stderr}`).not.toMatch(STACK_FRAME);
   });
 
-  it('the rule, run as a library, warns about a file too large to be a passphrase instead of reading it all', () => {
+  it('the rule, run as a library, reports a file too large to be a passphrase instead of reading it all', () => {
     const { diagnostics } = loadProject({ root: REPO, envs: ['testing'], rules: [stackSecretDecrypts], env: { PULUMI_CONFIG_PASSPHRASE_FILE: join(dir, 'huge') } });
     expect(diagnostics.map((d) => [d.ruleId, d.severity, d.message])).toEqual([
-      ['stack-secret-decrypts', 'warning', expect.stringMatching(/PULUMI_CONFIG_PASSPHRASE_FILE names a file of more than 64 KiB/)],
+      ['stack-secret-decrypts', 'error', expect.stringMatching(/PULUMI_CONFIG_PASSPHRASE_FILE names a file of more than 64 KiB/)],
     ]);
   });
 });

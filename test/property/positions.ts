@@ -7,7 +7,8 @@ import type { Diagnostic } from '../../src/core/diagnostic';
 export function positionProblem(d: Diagnostic, files: Readonly<Record<string, string>>): string | undefined {
   const text = files[d.file];
   if (text === undefined) return `diagnostic names a file that was not loaded: ${d.file}`;
-  const lines = text.split('\n');
+  // A lone CR breaks a line too, as in YAML 1.2 (b-break); CRLF stays one break, its CR counted in the line.
+  const lines = text.split(/\n|\r(?!\n)/);
   const inside = (line: number, column: number, what: string): string | undefined => {
     if (!Number.isInteger(line) || !Number.isInteger(column) || line < 1 || column < 1) return `${what} ${line}:${column} is not 1-based`;
     if (line > lines.length) return `${what} line ${line} is past the last line (${lines.length})`;
