@@ -31,7 +31,10 @@ export function catalogCodeOf(listed: string): string | undefined {
  * Undefined for a mask that shows none, so a constant mask weakens the check instead of faking a match.
  */
 export function maskSuffix(mask: string | undefined): string | undefined {
-  const match = mask === undefined ? null : /^[*•]+([^*•]+)$/.exec(mask);
+  // The bullet is escaped by hand: esbuild's ASCII output rewrote a literal `•` as `\u{2022}`, which a regex
+  // without the `u` flag reads as the letters and digits `u{2022}`, so the digits of `****0000` vanished
+  // (https://github.com/evanw/esbuild/pull/4205).
+  const match = mask === undefined ? null : /^[*\u2022]+([^*\u2022]+)$/.exec(mask);
   return match ? match[1] : undefined;
 }
 
