@@ -5,7 +5,7 @@
 // Options:
 //   --runs N        rounds of the start-up and plan rows (default 21 and 7)
 //   --runs-1000 N   rounds at 1000 environments (default 7); --runs-5000 N at 5000 (default 3)
-//   --only a,b      some of: startup, plan, validate, smoke
+//   --only a,b      some of: startup, plan, validate, smoke, drift
 //   --node PATH     also measure start-up and plan with another Node binary (its code cache is trained first,
 //                   as `npm ci` under that Node would)
 //   --bin PATH      measure another build's bin/terra-iac.js (e.g. an older checkout); implies --no-write
@@ -17,6 +17,7 @@ const { freshInstalls } = require('./install');
 const { BIN, goalTable, machine, nodeVersion, writeBenchmarkSection } = require('./lib');
 const { benchPlan } = require('./plan');
 const { benchStartup } = require('./startup');
+const { benchDrift } = require('./drift');
 const { benchSmoke } = require('./smoke');
 const { benchValidate } = require('./validate');
 
@@ -28,7 +29,7 @@ const number = (name, fallback) => Math.max(1, Number(option(name, String(fallba
 
 const bin = resolve(option('bin', BIN));
 const write = !process.argv.includes('--no-write') && bin === BIN;
-const only = option('only', 'startup,plan,validate,smoke').split(',');
+const only = option('only', 'startup,plan,validate,smoke,drift').split(',');
 const nodes = [process.execPath, ...(option('node') ? [resolve(option('node'))] : [])];
 
 for (const node of nodes.slice(1)) {
@@ -110,6 +111,14 @@ try {
     allMet &&= met;
     const text = `${markdown}\n\n${footer([process.execPath])}`;
     sections.push(['smoke', text]);
+    process.stdout.write(`${text}\n\n`);
+  }
+  if (only.includes('drift')) {
+    process.stderr.write('bench: drift...\n');
+    const { markdown, allMet: met } = benchDrift({ runs: 10 });
+    allMet &&= met;
+    const text = `${markdown}\n\n${footer([process.execPath])}`;
+    sections.push(['drift', text]);
     process.stdout.write(`${text}\n\n`);
   }
 } finally {

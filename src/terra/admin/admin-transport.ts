@@ -9,7 +9,7 @@ import { TerraCallError, parseRetryAfter } from '../http/terra-call-error';
 import { AdminError } from './admin-error';
 import { ADMIN_OPERATIONS, operationPath, type AdminOperationId } from './admin-operations';
 import { readAdminToken, type EnvSource } from './admin-token';
-import { DEFAULT_PACING, Pacer, type PacingOptions } from './pacer';
+import { AdminPacer, DEFAULT_PACING, type PacingPolicy } from './pacer';
 import { adminAnswerError, adminRetryable } from './problem-errors';
 import type { Read } from './shape';
 
@@ -20,7 +20,7 @@ export interface AdminClientOptions {
   env: EnvSource;
   /** Refuse every method but GET before sending (drift). */
   readOnly?: boolean;
-  pacing?: PacingOptions;
+  pacing?: PacingPolicy;
   retry?: RetryPolicy;
   /** Time budget of one logical call, retries and waits included; default 60 s. */
   budgetMs?: number;
@@ -57,7 +57,7 @@ export interface AdminCall<T> {
 export class AdminTransport {
   readonly readOnly: boolean;
   private readonly token: () => string;
-  private readonly pacer: Pacer;
+  private readonly pacer: AdminPacer;
   private readonly clock: Clock;
   private readonly options: Omit<AdminClientOptions, 'env'>;
 
@@ -67,7 +67,7 @@ export class AdminTransport {
     this.clock = options.clock ?? SYSTEM_CLOCK;
     // The environment object stays in this closure: the client holds no token and no env that could be serialized.
     this.token = () => readAdminToken(env);
-    this.pacer = new Pacer(options.pacing ?? DEFAULT_PACING, this.clock);
+    this.pacer = new AdminPacer(options.pacing ?? DEFAULT_PACING, this.clock);
   }
 
   async call<T>(call: AdminCall<T>): Promise<T> {
@@ -85,7 +85,7 @@ export class AdminTransport {
       headerLabels: { authorization: 'the admin token (TERRA_ADMIN_TOKEN)' },
       clock: this.clock,
       fetch: this.options.fetch,
-      limiter: this.pacer,
+      limiter: this.pacer.lane(spec.method),
     });
     const headers: Record<string, string> = { authorization: `Bearer ${token}`, accept: 'application/json, application/problem+json', 'user-agent': `terra-iac/${VERSION}` };
     // One key per logical mutation, the same on every retry: a replay returns the stored answer instead of acting twice.
@@ -111,6 +111,7 @@ export class AdminTransport {
         check: (response) => {
           const text = response.text();
           if (response.status < 200 || response.status >= 300) {
+            if (response.status === 429) this.pacer.rateLimited();
             const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), this.clock.now());
             throw adminAnswerError({ operation, spec, status: response.status, problem: parseProblem(text, redact), retryAfterMs, devId });
           }

@@ -10,8 +10,8 @@ export const LIVE_READ_OPERATIONS: readonly AdminOperationId[] = ['listSources',
 
 /**
  * Terra's live state of one environment, read with GET requests only (`listSources`, `listDestinations`,
- * then `getSourceCredentials` and `getSourceScopes` of every source that is declared or enabled), all
- * started at once and spaced by the client's pacer. A read Terra refuses or that fails becomes an `unread`
+ * then `getSourceCredentials` and `getSourceScopes` of every source that is declared or enabled), started
+ * as soon as each is known, within the client's pacing. A read Terra refuses or that fails becomes an `unread`
  * part, so what it covers is reported unverifiable, never in sync. A refused token (401, 403 scope_missing)
  * and errors that are not Terra's answer (no token, a read-only violation) are thrown.
  */
@@ -32,31 +32,37 @@ export async function readLiveState(client: TerraAdminClient, desired: DesiredTe
     }
   };
 
+  // Declared and enabled sources, plus what Terra has on: credentials of an undeclared source are reported too.
+  // The declared ones are read at once, beside the lists; only what the list adds waits for it.
+  const codes: string[] = [];
+  const pending: Promise<SourceRead>[] = [];
+  const read = (code: string) => {
+    if (codes.some((c) => sameCode(c, code))) return;
+    const lower = code.toLowerCase();
+    codes.push(lower);
+    const reading = readSource(lower);
+    // Awaited below; should a list's read throw first (a refused token), this one must not go unhandled.
+    reading.catch(() => undefined);
+    pending.push(reading);
+  };
+  const readSource = async (code: string): Promise<SourceRead> => {
+    const [credentials, scopes] = await Promise.all([
+      attempt(() => client.getSourceCredentials(devId, code), { object: 'credentials', key: code }),
+      attempt(() => client.getSourceScopes(devId, code), { object: 'scopes', key: code }),
+    ]);
+    return { code, credentials, scopes };
+  };
+  for (const s of desired.sources) if (s.enabled) read(s.adminCode);
+
   const [listed, destinations] = await Promise.all([
     attempt(() => client.listSources(devId), { object: 'source', key: '*' }),
     attempt(() => client.listDestinations(devId), { object: 'webhook', key: '*' }),
   ]);
   if (listed) notices.push(...listed.notices);
   const sources: ObservedSource[] = (listed?.sources ?? []).flatMap((s) => (s.provider ? [observedSource(s.provider, s.active, s.auth_redirect_url)] : []));
-
-  // Declared and enabled sources, plus what Terra has on: credentials of an undeclared source are reported too.
-  const codes: string[] = [];
-  const add = (code: string) => {
-    if (!codes.some((c) => sameCode(c, code))) codes.push(code.toLowerCase());
-  };
-  for (const s of desired.sources) if (s.enabled) add(s.adminCode);
-  for (const s of sources) if (s.active) add(s.provider);
-  if (!listed) for (const c of desired.credentials) add(c.adminCode);
-
-  const reads = await Promise.all(
-    codes.map(async (code) => {
-      const [credentials, scopes] = await Promise.all([
-        attempt(() => client.getSourceCredentials(devId, code), { object: 'credentials', key: code }),
-        attempt(() => client.getSourceScopes(devId, code), { object: 'scopes', key: code }),
-      ]);
-      return { code, credentials, scopes };
-    }),
-  );
+  for (const s of sources) if (s.active) read(s.provider);
+  if (!listed) for (const c of desired.credentials) read(c.adminCode);
+  const reads = await Promise.all(pending);
   const credentials: ObservedCredentials[] = [];
   const scopes: ObservedScopes[] = [];
   for (const read of reads) {
@@ -79,6 +85,12 @@ export async function readLiveState(client: TerraAdminClient, desired: DesiredTe
     notices,
   };
   return unread.length ? { ...observed, unread } : observed;
+}
+
+interface SourceRead {
+  code: string;
+  credentials: Awaited<ReturnType<TerraAdminClient['getSourceCredentials']>> | undefined;
+  scopes: Awaited<ReturnType<TerraAdminClient['getSourceScopes']>> | undefined;
 }
 
 function observedSource(provider: string, active: boolean | undefined, authRedirectUrl: string | undefined): ObservedSource {

@@ -7,22 +7,33 @@ export interface PacingOptions {
   maxConcurrent: number;
 }
 
-/**
- * Terra's CLI sends requests "100ms apart to stay under the rate limit" (agent-skills terra-cli
- * scripting.md); the spec gives no numbers (`RateLimited`: "Per-token rate limit exceeded; see
- * Retry-After"). Four in flight keeps concurrent reads quick without bursting.
- */
-export const DEFAULT_PACING: PacingOptions = { minIntervalMs: 100, maxConcurrent: 4 };
+/** How the requests of one admin client are paced: reads and mutations each in their own lane. */
+export interface PacingPolicy {
+  reads: PacingOptions;
+  mutations: PacingOptions;
+}
 
 /**
- * One limiter for every request of one admin client, retries included: starts are spaced by the
- * interval, and at most `maxConcurrent` run at once, so many resources applied concurrently stay under
- * the per-token rate limit while reads still overlap.
+ * Mutations: Terra's CLI sends requests "100ms apart to stay under the rate limit" (agent-skills terra-cli
+ * scripting.md), four in flight. Reads: the spec says it is mutations that "emit X-RateLimit-* headers"
+ * (info.description) and gives no numbers (`RateLimited`: "Per-token rate limit exceeded; see Retry-After"),
+ * so GETs overlap, up to 48 at once: a live read of 40 sources (80 GETs) costs two round trips, not 80
+ * intervals. The first 429 moves reads onto the mutations' spacing for the rest of the client's life.
+ */
+export const DEFAULT_PACING: PacingPolicy = {
+  reads: { minIntervalMs: 0, maxConcurrent: 48 },
+  mutations: { minIntervalMs: 100, maxConcurrent: 4 },
+};
+
+/**
+ * One lane of a limiter: starts are spaced by the interval, and at most `maxConcurrent` run at once, so many
+ * resources applied concurrently stay under the per-token rate limit.
  */
 export class Pacer {
   private lastStart: number;
   private turn: Promise<void>;
   private running: number;
+  private minIntervalMs: number;
   private readonly queue: Array<() => void>;
 
   constructor(
@@ -34,6 +45,7 @@ export class Pacer {
     this.lastStart = Number.NEGATIVE_INFINITY;
     this.turn = Promise.resolve();
     this.running = 0;
+    this.minIntervalMs = options.minIntervalMs;
     this.queue = [];
   }
 
@@ -50,6 +62,11 @@ export class Pacer {
   /** Requests running now (for tests and diagnostics). */
   get inFlight(): number {
     return this.running;
+  }
+
+  /** Widens the spacing (never narrows it): after a 429, this lane goes no faster than `ms` apart. */
+  slowTo(ms: number): void {
+    this.minIntervalMs = Math.max(this.minIntervalMs, ms);
   }
 
   private slot(): Promise<void> {
@@ -69,12 +86,36 @@ export class Pacer {
 
   /** Starts are taken one at a time, so each waits for the interval after the one before it. */
   private spaced(): Promise<void> {
+    if (this.minIntervalMs <= 0) return Promise.resolve();
     const mine = this.turn.then(async () => {
-      const wait = this.lastStart + this.options.minIntervalMs - this.clock.now();
+      const wait = this.lastStart + this.minIntervalMs - this.clock.now();
       if (wait > 0) await this.clock.sleep(wait);
       this.lastStart = this.clock.now();
     });
     this.turn = mine.catch(() => undefined);
     return mine;
+  }
+}
+
+/** The two lanes of one admin client. */
+export class AdminPacer {
+  private readonly reads: Pacer;
+  private readonly mutations: Pacer;
+
+  constructor(
+    private readonly policy: PacingPolicy,
+    clock: Clock,
+  ) {
+    this.reads = new Pacer(policy.reads, clock);
+    this.mutations = new Pacer(policy.mutations, clock);
+  }
+
+  lane(method: string): Pacer {
+    return method === 'GET' ? this.reads : this.mutations;
+  }
+
+  /** Terra answered 429: reads go no faster than mutations from now on. */
+  rateLimited(): void {
+    this.reads.slowTo(this.policy.mutations.minIntervalMs);
   }
 }
