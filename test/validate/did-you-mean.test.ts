@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { PROVIDER_CODES } from '../../src/catalog/providers';
 import { didYouMean, editDistance } from '../../src/core/did-you-mean';
 
@@ -41,5 +42,31 @@ describe('didYouMean', () => {
     expect(didYouMean('zzzzzzzz', keys)).toBeUndefined();
     expect(didYouMean('q', keys)).toBeUndefined();
     expect(didYouMean('anything', [])).toBeUndefined();
+  });
+});
+
+describe('didYouMean with a bounded distance', () => {
+  // The unbounded definition, written plainly: the fast one must agree with it on every input.
+  const reference = (input: string, candidates: readonly string[]): string | undefined => {
+    const fold = (s: string) => s.toLowerCase().replace(/[-_\s]/g, '');
+    const folded = fold(input);
+    let best: string | undefined;
+    let bestDistance = Infinity;
+    for (const candidate of candidates) {
+      if (fold(candidate) === folded) return candidate;
+      const distance = editDistance(folded, fold(candidate));
+      if (distance < bestDistance) {
+        best = candidate;
+        bestDistance = distance;
+      }
+    }
+    return bestDistance <= Math.max(1, Math.floor(folded.length / 3)) ? best : undefined;
+  };
+
+  it('suggests what the unbounded search suggests', () => {
+    const word = fc.string({ unit: fc.constantFrom('a', 'b', 'c', 'A', '-', '_', ' '), maxLength: 12 });
+    fc.assert(fc.property(word, fc.array(word, { maxLength: 8 }), (input, candidates) => didYouMean(input, candidates) === reference(input, candidates)), { numRuns: 3000 });
+    const near = PROVIDER_CODES.flatMap((code) => [code.slice(1), `${code}X`, code.replace(/[AEIOU]/, '')]);
+    for (const input of near) expect(didYouMean(input, PROVIDER_CODES)).toBe(reference(input, PROVIDER_CODES));
   });
 });
