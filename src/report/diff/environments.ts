@@ -1,3 +1,4 @@
+import { plural } from '../../core/plural';
 import type { EnvironmentEntry } from '../../validate/project-view';
 import type { LoadedProject } from '../../validate/load-project';
 import { SensitiveValues } from '../redact';
@@ -37,7 +38,7 @@ function factsOf(project: LoadedProject, name: string, sensitive: SensitiveValue
   const facts = environmentFacts(entry, sensitive);
   if (!facts) {
     const errors = project.diagnostics.filter((d) => d.file === entry.file.path && d.severity === 'error').length;
-    throw new DiffError(`${entry.file.path} does not pass validation (${errors} errors), so it cannot be compared`, `run terra-iac validate --env ${name} and fix the errors first`);
+    throw new DiffError(`${entry.file.path} does not pass validation (${plural(errors, 'error')}), so it cannot be compared`, `run terra-iac validate --env ${name} and fix the errors first`);
   }
   return facts;
 }
