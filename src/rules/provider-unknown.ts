@@ -50,19 +50,22 @@ export const providerUnknown: Rule = {
 
 /**
  * One info at the first environment that declares the code: the catalog fact is the same for every
- * environment, so saying it in each would only repeat it. The live list is what settles it.
+ * environment, so saying it in each would only repeat it; the live list is what settles it. An environment
+ * before that one whose file does not pass its schema might declare the code too, so then nothing is said:
+ * a broken file may hide this note, never move it into another file.
  */
 function noteNamedInDocs(ctx: RuleContext, facts: ProviderFacts, envs: readonly ModeledEnvironment[]): void {
-  const [first] = envs;
+  const first = envs[0];
   if (!first) return;
-  const declared = envs.length > 1 ? ` (declared in ${envs.map((e) => e.name).join(', ')})` : '';
+  const before = ctx.environments.slice(0, ctx.environments.indexOf(first));
+  if (before.some((e) => e.model === undefined)) return;
   ctx.report(first.file, {
     path: ['providers', facts.code],
     target: 'key',
     severity: 'info',
     // Infos print as one line in the text report, so how to settle it is in the message, not only the hint.
     message:
-      `provider code \`${facts.code}\` (${facts.name}) is UNCONFIRMED: Terra's docs use it but its integrations list does not${declared}; ` +
+      `provider code \`${facts.code}\` (${facts.name}) is UNCONFIRMED: Terra's docs use it but its integrations list does not; ` +
       `confirm it against the live list with \`terra-iac smoke --env ${first.name}\` (check providers.known) or \`terra-iac drift --env ${first.name}\``,
     hint: `the Terra page that uses it: ${facts.namedIn}`,
   });
