@@ -30,8 +30,14 @@ export interface ProviderFacts {
   partnership?: boolean;
   /** Data types the provider delivers. General knowledge, not a Terra table: UNCONFIRMED. */
   dataTypes: readonly DataType[];
-  /** False where the code itself only appears in older or third-party material (UNCONFIRMED). */
+  /** False where no current list of Terra's confirms the code itself (UNCONFIRMED). */
   confirmed: boolean;
+  /**
+   * For an UNCONFIRMED code: a current page of Terra's own docs that uses it (a row of the dedicated-keys
+   * table, an FAQ on its callback). Still unconfirmed, since the integrations list lacks it, but Terra's word
+   * rather than older or third-party material's, so the validator notes it instead of warning.
+   */
+  namedIn?: string;
   deprecated?: string;
   sources: readonly string[];
 }
@@ -144,13 +150,14 @@ export const PROVIDERS: readonly ProviderFacts[] = [
   web('VELOHERO', 'Velo Hero', A, unconfirmed()),
   web('VIRTUAGYM', 'Virtuagym', A, {
     ...unconfirmed(SOURCES.dedicatedKeys, SOURCES.funFacts, SOURCES.genericByo),
+    namedIn: SOURCES.dedicatedKeys,
     credentials: 'required',
     keyShape: 'virtuagym',
     partnership: true,
   }),
   web('WAHOO', 'Wahoo', A, unconfirmed(SOURCES.openapiV2)),
   web('WGER', 'wger', A, unconfirmed()),
-  web('WHOOP', 'WHOOP', FITNESS, unconfirmed(SOURCES.callbackRegistration)),
+  web('WHOOP', 'WHOOP', FITNESS, { ...unconfirmed(SOURCES.callbackRegistration), namedIn: SOURCES.callbackRegistration }),
   web('WITHINGS', 'Withings', FITNESS, { sources: [SOURCES.openapiV2] }),
   web('XERT', 'Xert', A, unconfirmed()),
   web('XOSS', 'XOSS', A, unconfirmed()),

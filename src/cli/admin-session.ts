@@ -1,4 +1,4 @@
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { TerraIacError, UsageError } from '../core/errors';
 import { formatText } from '../formatters/text';
 import { programConfig, type ProgramConfig } from '../infra/plan/stack-config';
@@ -18,6 +18,7 @@ import { LIVE_READ_OPERATIONS, readLiveState } from '../terra/admin/live';
 import { readAppliedVersions, secretLookup } from '../terra/admin/secret-lookup';
 import type { SecretLookup } from '../terra/admin/applied-versions';
 import { colorAllowed, type Io } from './io';
+import { projectRoot } from './project-root';
 
 /** What drift and apply both take. */
 export interface AdminCommandValues {
@@ -47,7 +48,7 @@ export async function openAdminSession(values: AdminCommandValues, positionals: 
   if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}"`, 'this command takes only options');
   const environment = values.env;
   if (!environment) throw new UsageError('--env NAME is required', 'name the environment, e.g. --env testing (config/testing.yaml)');
-  const root = resolve(io.cwd, values.root ?? '.');
+  const root = projectRoot(values.root, io.cwd);
   const project = loadProject({ root, envs: [environment], cwd: io.cwd });
   const entry = project.environments.find((e) => e.name === environment);
   const errors = project.diagnostics.filter((d) => d.severity === 'error');

@@ -22,7 +22,7 @@ export type OptionTable = Readonly<Record<string, OptionSpec>>;
 export const ROOT_OPTION = {
   type: 'string',
   valueName: 'DIR',
-  description: 'project root, holding config/ and Pulumi.yaml (default: the current directory)',
+  description: 'project root, holding config/ and Pulumi.yaml (default: the nearest such folder at or above the current directory)',
 } as const satisfies OptionSpec;
 
 /** `--format F` with the command's own formats and default. */

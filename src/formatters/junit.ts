@@ -1,4 +1,5 @@
 import { severityRank, type Diagnostic } from '../core/diagnostic';
+import { formatPath } from '../core/format-path';
 import { escapeUnsafeLine, replaceUnsafe } from '../core/safe-text';
 import type { Formatter } from './types';
 
@@ -7,6 +8,10 @@ import type { Formatter } from './types';
  * Jenkins, GitLab and dorny/test-reporter parse it): a testsuite per checked file, a testcase per
  * diagnostic, and one passing testcase for a file without findings. Only diagnostics at or above
  * `--fail-on` are failures; the others pass and keep their message in `system-out`.
+ *
+ * A testcase's name is its identity to those reporters (flaky-test and "new failure" tracking key on
+ * classname + name), so it holds no line or column: inserting a line above a finding must not turn it into
+ * a new test. The position stays in the `line` attribute and the failure text.
  */
 export const formatJunit: Formatter = (diagnostics, ctx) => {
   const failOn = ctx.failOn ?? 'error';
@@ -21,7 +26,8 @@ export const formatJunit: Formatter = (diagnostics, ctx) => {
   let failures = 0;
   const suites: string[] = [];
   for (const [file, list] of byFile) {
-    const cases = list.length ? list.map((d) => testcase(d, severityRank(d.severity) <= severityRank(failOn))) : [passingCase(file)];
+    const names = caseNames(list);
+    const cases = list.length ? list.map((d, i) => testcase(d, names[i]!, severityRank(d.severity) <= severityRank(failOn))) : [passingCase(file)];
     const failed = list.filter((d) => severityRank(d.severity) <= severityRank(failOn)).length;
     tests += cases.length;
     failures += failed;
@@ -35,8 +41,35 @@ export const formatJunit: Formatter = (diagnostics, ctx) => {
   );
 };
 
-function testcase(d: Diagnostic, fails: boolean): string {
-  const open = `    <testcase classname="${attr(d.file)}" name="${attr(`${d.ruleId} at ${d.line}:${d.column}`)}" file="${attr(d.file)}" line="${d.line}">\n`;
+/**
+ * `rule-id at path.in.document`, unique within the file: where two findings share rule and path (a YAML
+ * error at the document root, two messages of one rule on one key), the message tells them apart, and
+ * what is still equal is numbered in report order (#2, #3), never by position.
+ */
+function caseNames(list: readonly Diagnostic[]): string[] {
+  const base = list.map((d) => `${d.ruleId} at ${formatPath(d.path)}`);
+  const shared = tally(base);
+  const named = base.map((name, i) => (shared.get(name)! > 1 ? `${name}: ${list[i]!.message}` : name));
+  const taken = new Set<string>();
+  const next = new Map<string, number>();
+  return named.map((name) => {
+    let unique = name;
+    let n = next.get(name) ?? 2;
+    while (taken.has(unique)) unique = `${name} #${n++}`;
+    next.set(name, n);
+    taken.add(unique);
+    return unique;
+  });
+}
+
+function tally(names: readonly string[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const name of names) counts.set(name, (counts.get(name) ?? 0) + 1);
+  return counts;
+}
+
+function testcase(d: Diagnostic, name: string, fails: boolean): string {
+  const open = `    <testcase classname="${attr(d.file)}" name="${attr(name)}" file="${attr(d.file)}" line="${d.line}">\n`;
   const detail = `${escapeUnsafeLine(d.file)}:${d.line}:${d.column} ${d.severity} ${d.message}${d.hint ? `\nhint: ${d.hint}` : ''}`;
   const body = fails
     ? `      <failure message="${attr(d.message)}" type="${attr(d.ruleId)}">${text(detail)}</failure>\n`

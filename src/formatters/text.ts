@@ -17,7 +17,7 @@ type Paint = (color: keyof typeof COLORS, text: string) => string;
 
 /**
  * Human output: `file:line:col severity message [rule]`, a code frame that masks sensitive spans, the fix
- * hint, and a summary line; infos as one line each at the end. Colour only when the context allows it (a TTY without NO_COLOR).
+ * hint, and a summary line; infos as one line each at the end. Colour only when the context allows it (see cli/io.ts colorAllowed).
  */
 export const formatText: Formatter = (diagnostics, ctx) => {
   const paint: Paint = (color, text) => (ctx.color ? `${COLORS[color]}${text}${COLORS.reset}` : text);

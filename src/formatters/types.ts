@@ -15,7 +15,7 @@ export interface FormatContext {
   /** Source text by project-relative path, for code frames; absent for unreadable files. */
   sources: ReadonlyMap<string, string | undefined>;
   summary: Summary;
-  /** ANSI colour allowed (a TTY without NO_COLOR). */
+  /** ANSI colour allowed (cli/io.ts colorAllowed: FORCE_COLOR, NO_COLOR, TERM=dumb, a TTY). */
   color: boolean;
   toolVersion: string;
   /** Every rule the run knows, in a stable order (SARIF lists them before its results). */

@@ -72,4 +72,25 @@ describe('colour', () => {
   it('is off when stdout is not a terminal', () => {
     expect(runCli(['validate'], { cwd }).stdout).not.toContain('\x1b[');
   });
+
+  it('is off on a terminal that says TERM=dumb', () => {
+    expect(onTerminal({ TERM: 'dumb' })).not.toContain('\x1b[');
+    expect(onTerminal({ TERM: 'xterm-256color' })).toMatch(/\x1b\[\d+m/);
+  });
+
+  // Node's own order (https://nodejs.org/api/tty.html#writestreamgetcolordepthenv): FORCE_COLOR first.
+  it.each(['1', '2', '3', 'true', ''])('is forced by FORCE_COLOR=%j when stdout is a pipe, over NO_COLOR and TERM=dumb', (value) => {
+    expect(runCli(['validate'], { cwd, env: baseEnv({ FORCE_COLOR: value }) }).stdout).toMatch(/\x1b\[\d+m/);
+    expect(runCli(['validate'], { cwd, env: baseEnv({ FORCE_COLOR: value, NO_COLOR: '1', TERM: 'dumb' }) }).stdout).toMatch(/\x1b\[\d+m/);
+  });
+
+  it.each(['0', 'false'])('is off with FORCE_COLOR=%s, even on a terminal', (value) => {
+    expect(onTerminal({ FORCE_COLOR: value })).not.toContain('\x1b[');
+  });
+
+  it('is never written into an --output file, even when forced', () => {
+    const result = runCli(['validate', '--output', 'report.txt'], { cwd, env: baseEnv({ FORCE_COLOR: '1' }) });
+    expect(result.code).toBe(0);
+    expect(readFileSync(join(cwd, 'report.txt'), 'utf8')).not.toContain('\x1b[');
+  });
 });

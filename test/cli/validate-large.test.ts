@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -23,6 +23,10 @@ describe('a generated project of 100 environments', () => {
   });
 
   it('ends with its own exit code and no stack trace when the reader closes the pipe early', () => {
+    // A warning (a code seen only in older material), so --fail-on warning makes the command's own code 1.
+    const first = join(dir, 'config', 'env-0000-testing.yaml');
+    writeFileSync(first, readFileSync(first, 'utf8').replace(/^providers:\n/m, 'providers:\n  VELOHERO: {}\n'));
+    expect(readFileSync(first, 'utf8')).toContain('VELOHERO');
     const command = `${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} validate --format json --fail-on warning | head -c 100 >/dev/null; exit \${PIPESTATUS[0]}`;
     const result = spawnSync('bash', ['-c', command], { cwd: dir, env: baseEnv(), encoding: 'utf8' });
     expect(result.stderr).not.toMatch(STACK_FRAME);

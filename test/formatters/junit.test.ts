@@ -15,14 +15,44 @@ describe('junit formatter', () => {
     const staging = byName('testsuite')[0]!;
     expect(staging.attributes).toMatchObject({ tests: '5', failures: '3', errors: '0' });
     expect(byName('testcase').map((c) => c.attributes.name)).toEqual([
-      'no-plaintext-secret at 5:11',
-      'schema-unknown-key at 6:3',
-      'webhook-shared-url at 8:8',
-      'secret-literal at 10:8',
-      'provider-mobile-sdk at 13:1',
+      'no-plaintext-secret at terra.apiKey',
+      'schema-unknown-key at terra.colour',
+      'webhook-shared-url at webhook.url',
+      'secret-literal at notes',
+      'provider-mobile-sdk at aws',
       'valid',
     ]);
+    expect(byName('testcase').map((c) => c.attributes.line)).toEqual(['5', '6', '8', '10', '13', undefined]);
     expect(byName('testsuites')[0]!.attributes).toMatchObject({ tests: '6', failures: '3' });
+  });
+
+  it('names a testcase without its position: moving the finding down keeps its identity', () => {
+    const moved = DIAGNOSTICS.map((d) => ({ ...d, line: d.line + 7, column: d.column + 2 }));
+    const names = (list: Diagnostic[]) => checkXml(formatJunit(list, context())).elements.filter((e) => e.name === 'testcase').map((e) => `${e.attributes.classname} ${e.attributes.name}`);
+    expect(names(moved)).toEqual(names(DIAGNOSTICS));
+    const failure = checkXml(formatJunit(moved, context())).elements.find((e) => e.name === 'failure')!;
+    expect(failure.text).toContain('config/staging.yaml:12:13 error');
+  });
+
+  it('tells findings on one path apart by message, then by a number in report order, never by position', () => {
+    const root = { ...DIAGNOSTICS[1]!, ruleId: 'yaml-syntax', path: [] };
+    const list: Diagnostic[] = [
+      { ...root, line: 2, message: 'a tab indents this line' },
+      { ...root, line: 4, message: 'a tab indents this line' },
+      { ...root, line: 9, message: 'unclosed quote' },
+      { ...root, line: 11, message: 'a tab indents this line' },
+      { ...DIAGNOSTICS[2]! },
+    ];
+    const names = checkXml(formatJunit(list, context())).elements.filter((e) => e.name === 'testcase').map((e) => e.attributes.name);
+    expect(names).toEqual([
+      'yaml-syntax at (root): a tab indents this line',
+      'yaml-syntax at (root): a tab indents this line #2',
+      'yaml-syntax at (root): unclosed quote',
+      'yaml-syntax at (root): a tab indents this line #3',
+      'webhook-shared-url at webhook.url',
+      'valid',
+    ]);
+    expect(new Set(names).size).toBe(names.length);
   });
 
   it('fails only at or above --fail-on; the rest pass with their message in system-out', () => {

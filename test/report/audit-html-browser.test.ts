@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -32,13 +32,13 @@ describe.skipIf(!runHere)('audit --format html in headless Chromium', { timeout:
   });
 
   /** Writes the page with the CLI, opens it offline, and records every request besides the page itself. */
-  async function openReport(project: string): Promise<{ page: Page; requests: string[]; dialogs: string[] }> {
+  async function openReport(project: string, viewport = { width: 1440, height: 1000 }): Promise<{ page: Page; requests: string[]; dialogs: string[] }> {
     const dir = copyProject(project);
     const result = runCli(['audit', '--format', 'html', '--output', 'audit.html'], dir);
     expect(result.code, result.stderr).toBe(0);
     const file = join(dir, 'audit.html');
     const url = pathToFileURL(file).href;
-    const context = await browser.newContext({ offline: true, viewport: { width: 1440, height: 1000 } });
+    const context = await browser.newContext({ offline: true, viewport });
     const requests: string[] = [];
     const dialogs: string[] = [];
     await context.route('**/*', async (route) => {
@@ -106,8 +106,91 @@ describe.skipIf(!runHere)('audit --format html in headless Chromium', { timeout:
     expect(pilot).not.toContain('querytoken123');
     expect(await page.locator('tr[data-provider="POLAR"] td[data-environment="pilot"]').innerText()).toContain('[hidden: flagged as a possible secret]');
     expect(await page.locator('tr[data-provider="GARMIN"] td[data-environment="broken"] .pill').innerText()).toBe('unknown');
+    // Backticks become <code>, and only they: the rest of the description, markup included, stays text.
+    const description = page.locator('section.env[data-environment="pilot"] dt:text-is("Description") + dd');
+    expect(await description.locator('code').allInnerTexts()).toEqual(['tick']);
+    expect(await description.innerText()).toContain("<script>alert('x')</script> | pipe tick *star* _under_ [link](http://evil.example)");
+    // A tier that differs from the environment's name is shown under it; a broken file's tier is unknown.
+    expect(await page.locator('table.matrix thead th.env[data-environment="pilot"] .env-tier').innerText()).toBe('staging');
+    expect(await page.locator('table.matrix thead th.env[data-environment="broken"] .env-tier').innerText()).toBe('tier unknown');
+    // Unknown is not a difference: no cell next to the broken file's column is marked against it.
+    expect(await page.locator('td.cell-differs').count()).toBe(0);
     expect(dialogs).toEqual([]);
     expect(requests).toEqual([]);
     await page.context().close();
   });
+
+  it('on a 420 px screen: the provider column stays, findings come by severity, differences are marked', async ({ annotate }) => {
+    // The shipped project with one error (testing) and one warning (staging) added, so every severity is listed.
+    const project = copyProject(REPO_ROOT);
+    edit(join(project, 'config', 'testing.yaml'), 'plannedUsers: 20', 'plannedUsers: 60');
+    edit(join(project, 'config', 'staging.yaml'), 'https://hooks.staging.acme-health.example/terra/events', 'https://hooks.acme-health.example/terra/events');
+    const { page, requests } = await openReport(project, { width: 420, height: 900 });
+
+    // Findings: every error, then every warning, then every info.
+    const severities = await page.locator('table.findings tbody tr').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-severity')));
+    expect(new Set(severities)).toEqual(new Set(['error', 'warning', 'info']));
+    const rank = { error: 0, warning: 1, info: 2 } as Record<string, number>;
+    expect(severities).toEqual([...severities].sort((a, b) => rank[a!]! - rank[b!]!));
+    expect(severities[0]).toBe('error');
+    expect(await page.locator('table.findings tbody tr').first().innerText()).toContain('user-limit');
+
+    // Backticks in messages are code elements, and no backtick is left in the table.
+    const apple = page.locator('table.findings tbody tr', { hasText: 'provider-mobile-sdk' }).first();
+    expect(await apple.locator('td:last-child code').allInnerTexts()).toEqual(['APPLE']);
+    expect(await page.locator('table.findings tbody').innerText()).not.toContain('`');
+
+    // The provider column: sticky at the left edge, with a background, and still there once the matrix scrolls.
+    const garmin = page.locator('tr[data-provider="GARMIN"] th');
+    const style = await garmin.evaluate((el) => {
+      const s = el.ownerDocument.defaultView!.getComputedStyle(el);
+      return { position: s.position, left: s.left, background: s.backgroundColor };
+    });
+    expect(style).toEqual({ position: 'sticky', left: '0px', background: 'rgb(255, 255, 255)' });
+    const scroller = page.locator('#matrix .scroll');
+    const widths = await scroller.evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth }));
+    expect(widths.scroll).toBeGreaterThan(widths.client);
+    const production = page.locator('tr[data-provider="GARMIN"] td[data-environment="production"]');
+    const before = { name: (await garmin.boundingBox())!.x, cell: (await production.boundingBox())!.x };
+    await scroller.evaluate((el) => el.scrollTo({ left: el.scrollWidth }));
+    await expect.poll(async () => (await production.boundingBox())!.x).toBeLessThan(before.cell - 100);
+    expect(Math.abs((await garmin.boundingBox())!.x - before.name)).toBeLessThanOrEqual(1);
+    // What is painted at the column's spot is the provider's name, not the cells scrolled beneath it.
+    const box = (await garmin.boundingBox())!;
+    const painted = await scroller.evaluate((el, [x, y]) => el.ownerDocument.elementFromPoint(x!, y!)?.closest('th')?.textContent ?? '', [box.x + 10, box.y + box.height / 2]);
+    expect(painted).toContain('Garmin');
+
+    // Cells that differ from the environment to their left carry a class and a visible mark, explained in the legend.
+    const huawei = (env: string) => page.locator(`tr[data-provider="HUAWEI"] td[data-environment="${env}"]`);
+    expect(await huawei('testing').getAttribute('class')).not.toContain('cell-differs');
+    expect(await huawei('staging').getAttribute('class')).toContain('cell-differs');
+    expect(await huawei('staging').getAttribute('data-differs-from')).toBe('testing');
+    expect(await huawei('staging').locator('.differs-mark').innerText()).toBe('≠');
+    const apples = await page.locator('tr[data-provider="APPLE"] td.cell').evaluateAll((tds) => tds.map((td) => td.className));
+    expect(apples.every((c) => !c.includes('cell-differs'))).toBe(true);
+    expect(await page.locator('.legend .legend-differs').innerText()).toBe('≠ differs from the environment to its left (another marker or other details)');
+
+    // An environment named after its tier shows the name once.
+    for (const env of ['testing', 'staging', 'production']) {
+      const header = page.locator(`table.matrix thead th.env[data-environment="${env}"]`);
+      expect(await header.locator('.env-tier').count()).toBe(0);
+      expect((await header.innerText()).split('\n').filter((line) => line.trim() === env)).toEqual([env]);
+    }
+
+    await scroller.evaluate((el) => el.scrollTo({ left: 120 }));
+    mkdirSync(ARTIFACTS, { recursive: true });
+    const screenshot = join(ARTIFACTS, 'audit-narrow.png');
+    await page.screenshot({ path: screenshot, fullPage: true });
+    // The path in the test output, not as an attachment: vitest would copy attachments into .vitest-attachments/.
+    await annotate(`screenshot of the 420 px page: ${screenshot}`);
+    expect(readFileSync(screenshot).subarray(1, 4).toString()).toBe('PNG');
+    expect(requests).toEqual([]);
+    await page.context().close();
+  });
 });
+
+function edit(file: string, from: string, to: string): void {
+  const before = readFileSync(file, 'utf8');
+  if (!before.includes(from)) throw new Error(`${file} no longer contains ${from}`);
+  writeFileSync(file, before.replace(from, to));
+}

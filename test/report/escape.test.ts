@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { csvField, escapeHtml, escapeMarkdown, markdownCode } from '../../src/report/render/escape';
+import { csvField, escapeHtml, escapeMarkdown, htmlWithCode, markdownCode } from '../../src/report/render/escape';
 import { displayUrl } from '../../src/report/redact';
 
 /** A strict RFC 4180 reader for one record, to check csvField round-trips. */
@@ -89,5 +89,29 @@ describe('displayUrl', () => {
   it('drops credentials, query and fragment', () => {
     expect(displayUrl('https://user:pw@hooks.example.com:8443/terra?token=abc#x')).toEqual({ url: 'https://hooks.example.com:8443/terra?…', host: 'hooks.example.com:8443' });
     expect(displayUrl('https://access.tryterra.co/api/v2')).toEqual({ url: 'https://access.tryterra.co/api/v2', host: 'access.tryterra.co' });
+  });
+});
+
+describe('htmlWithCode', () => {
+  it('turns Markdown code spans into <code>, escaping inside and outside them', () => {
+    expect(htmlWithCode('unknown key `colour` in `terra`')).toBe('unknown key <code>colour</code> in <code>terra</code>');
+    expect(htmlWithCode('`<img src=x onerror=alert(1)>` & "q"')).toBe('<code>&#60;img src=x onerror=alert(1)&#62;</code> &#38; &#34;q&#34;');
+  });
+
+  it('leaves a backtick without a partner, an empty pair and a span across lines as text', () => {
+    expect(htmlWithCode('a ` b')).toBe('a ` b');
+    expect(htmlWithCode('``')).toBe('``');
+    expect(htmlWithCode('`a\nb`')).toBe('`a\nb`');
+    expect(htmlWithCode('`a` `b')).toBe('<code>a</code> `b');
+  });
+
+  it('never lets markup through: the only tags in the output are its own <code> pairs', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom('<', '>', '&', '"', "'", '`', 'a', ' ', '\n', '/') }), (text) => {
+        const out = htmlWithCode(text);
+        expect(out.replace(/<\/?code>/g, '')).not.toMatch(/[<>"']/);
+        expect(out.replace(/<\/?code>/g, '').replace(/&#\d+;/g, '')).not.toContain('&');
+      }),
+    );
   });
 });

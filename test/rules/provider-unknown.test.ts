@@ -40,22 +40,58 @@ ruleTester(providerUnknown, {
       errors: [{ ruleId: 'provider-unknown', line: 11, column: 3 }],
     },
     {
-      name: 'UNCONFIRMED codes only warn',
+      name: 'UNCONFIRMED codes seen only in older or third-party material warn, in every environment',
       files: {
         'config/production.yaml': environmentWith(yml`
-          WHOOP: {}
+          VELOHERO: {}
           HEALTH_CONNECT: {}
         `),
+        'config/staging.yaml': environmentWith('VELOHERO: { enabled: false }'),
       },
       errors: [
         { ruleId: 'provider-unknown', line: 11, column: 3, severity: 'warning' },
         { ruleId: 'provider-unknown', line: 12, column: 3, severity: 'warning' },
+        { ruleId: 'provider-unknown', file: 'config/staging.yaml', line: 11, column: 3, severity: 'warning' },
       ],
+    },
+    {
+      name: 'an UNCONFIRMED code Terra\'s own docs use is noted once per run, as info, at the first environment declaring it',
+      files: {
+        'config/production.yaml': environmentWith(yml`
+          GARMIN: {}
+          WHOOP: {}
+        `),
+        'config/staging.yaml': environmentWith('WHOOP: {}'),
+        'config/testing.yaml': environmentWith('WHOOP: { enabled: false }'),
+      },
+      errors: [{ ruleId: 'provider-unknown', line: 12, column: 3, severity: 'info' }],
     },
   ],
 });
 
 describe('provider-unknown hints', () => {
+  it('says how to confirm a code Terra\'s docs use, against the live list, and which page uses it', () => {
+    const files = { 'config/production.yaml': environmentWith('WHOOP: {}'), 'config/staging.yaml': environmentWith('WHOOP: {}') };
+    const { diagnostics } = runCase({ name: 'named in docs', files }, [providerUnknown]);
+    expect(diagnostics).toHaveLength(1);
+    expect(diagnostics[0]!.message).toContain('UNCONFIRMED');
+    expect(diagnostics[0]!.message).toContain('`terra-iac smoke --env production` (check providers.known)');
+    expect(diagnostics[0]!.message).toContain('`terra-iac drift --env production`');
+    expect(diagnostics[0]!.hint).toMatch(/^the Terra page that uses it: https:\/\/docs\.tryterra\.co\//);
+  });
+
+  it('only the environments in the run count: validate --env staging notes it in staging', () => {
+    const files = { 'config/production.yaml': environmentWith('WHOOP: {}'), 'config/staging.yaml': environmentWith('WHOOP: {}') };
+    const { diagnostics } = runCase({ name: 'one file', files, only: ['config/staging.yaml'] }, [providerUnknown]);
+    expect(diagnostics.map((d) => [d.file, d.severity])).toEqual([['config/staging.yaml', 'info']]);
+  });
+
+  it('a broken file before the first declaring one hides the note rather than move it', () => {
+    const files = { 'config/production.yaml': 'descripton: a typo\n' + environmentWith('WHOOP: {}'), 'config/staging.yaml': environmentWith('WHOOP: {}') };
+    const { diagnostics } = runCase({ name: 'broken production', files }, [providerUnknown]);
+    expect(diagnostics.filter((d) => d.ruleId === 'provider-unknown')).toEqual([]);
+  });
+
   it('suggests the closest documented code', () => {
     const { diagnostics } = runCase({ name: 'typos', files: { 'config/staging.yaml': environmentWith('GARMNI: {}\nfitbit: {}\nZZZZZZZZ: {}') } }, [providerUnknown]);
     expect(diagnostics.map((d) => d.hint)).toEqual([

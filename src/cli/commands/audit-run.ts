@@ -8,6 +8,7 @@ import { VERSION } from '../../core/version';
 import type { Io } from '../io';
 import { writeReportFile } from '../write-report-file';
 import type { AuditArgs } from './audit';
+import { projectRoot } from '../project-root';
 
 /**
  * `terra-iac audit [--format md|csv|json|html] [--output FILE] [--root DIR]`. A report, not a gate: it exits 0
@@ -17,12 +18,12 @@ export async function run({ values, positionals }: AuditArgs, io: Io): Promise<n
   if (positionals.length > 0) {
     throw new UsageError(`audit takes no file arguments (got "${positionals[0]}")`, 'it always reports every config/*.yaml and Pulumi.*.yaml');
   }
-  const root = resolve(io.cwd, values.root ?? '.');
+  const root = projectRoot(values.root, io.cwd);
   const { format, output } = values;
   const project = loadProject({ root, cwd: io.cwd });
   if (project.environments.length === 0) {
     throw new TerraIacError(`no environments under ${root}: config/*.yaml is missing`, 'config', {
-      hint: 'run from the project root (it holds config/ and Pulumi.yaml)',
+      hint: 'run from the project root or a folder below it (the nearest folder up that holds config/ and Pulumi.yaml), or pass --root DIR',
     });
   }
   const report = buildAuditReport(project, { toolVersion: VERSION, provenance: collectProvenance(project, io.env) });

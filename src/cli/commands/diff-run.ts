@@ -1,4 +1,3 @@
-import { resolve } from 'node:path';
 import { EXIT, UsageError } from '../../core/errors';
 import { plural } from '../../core/plural';
 import { diffEnvironments } from '../../report/diff/environments';
@@ -7,13 +6,14 @@ import { renderDiffJson, renderEnvironmentDiffText, renderHistoryText } from '..
 import { loadProject } from '../../project';
 import type { Io } from '../io';
 import type { DiffArgs } from './diff';
+import { projectRoot } from '../project-root';
 
 /**
  * `terra-iac diff ENV_A ENV_B | --since GIT_REF [--format text|json] [--root DIR]`. Exit 0 without
  * differences, 1 with differences (so CI can gate on it), 2 when the diff cannot be made.
  */
 export async function run({ values, positionals }: DiffArgs, io: Io): Promise<number> {
-  const root = resolve(io.cwd, values.root ?? '.');
+  const root = projectRoot(values.root, io.cwd);
   const json = values.format === 'json';
   if (values.since !== undefined) {
     if (positionals.length > 0) throw new UsageError('give either --since GIT_REF or two environments, not both');

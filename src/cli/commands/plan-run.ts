@@ -1,4 +1,3 @@
-import { resolve } from 'node:path';
 import { EXIT, UsageError } from '../../core/errors';
 import type { planEnvironment as PlanEnvironment } from '../../infra/plan/plan-environment';
 import { deferUnusedPulumiModules } from '../../infra/plan/defer-unused-pulumi-modules';
@@ -7,6 +6,7 @@ import { skipClosureSerialization } from '../../infra/plan/skip-closure-serializ
 import type { renderPlanText as RenderPlanText } from '../../infra/plan/render-plan-text';
 import type { Io } from '../io';
 import type { PlanArgs } from './plan';
+import { projectRoot } from '../project-root';
 
 /**
  * `terra-iac plan --env NAME [--format text|json] [--root DIR]`. Validates and builds the stack config
@@ -17,7 +17,7 @@ export async function run({ values, positionals }: PlanArgs, io: Io): Promise<nu
   const environment = values.env;
   if (!environment) throw new UsageError('plan needs --env NAME', 'for example: terra-iac plan --env production');
   if (positionals.length > 0) throw new UsageError(`unexpected argument ${positionals[0]}`, 'plan takes --env, --format and --root');
-  const root = resolve(io.cwd, values.root ?? '.');
+  const root = projectRoot(values.root, io.cwd);
   const prepared = preparePlan({ root, environment, env: io.env });
   if (prepared.kind === 'invalid') return refused(io, environment, prepared.text);
   skipClosureSerialization();

@@ -1,4 +1,3 @@
-import { resolve } from 'node:path';
 import type { Tier } from '../../catalog/environment-limits';
 import { EXIT, TerraIacError, UsageError } from '../../core/errors';
 import type { Environment } from '../../model/environment';
@@ -14,6 +13,7 @@ import { didYouMean } from '../../core/did-you-mean';
 import { loadProject } from '../../project';
 import { colorAllowed, type Io } from '../io';
 import type { SmokeArgs } from './smoke';
+import { projectRoot } from '../project-root';
 
 /**
  * `terra-iac smoke --env NAME [--api-base-url URL] [--webhook-url URL] [--format text|json]
@@ -22,7 +22,7 @@ import type { SmokeArgs } from './smoke';
  */
 export async function run(args: SmokeArgs, io: Io): Promise<number> {
   const request = readRequest(args);
-  const { model, tier } = loadEnvironment(request.env, resolve(io.cwd, args.values.root ?? '.'), io);
+  const { model, tier } = loadEnvironment(request.env, projectRoot(args.values.root, io.cwd), io);
 
   const apiKey = io.env.TERRA_API_KEY || fromEnvRef(model.terra.apiKey, io);
   if (!apiKey) {

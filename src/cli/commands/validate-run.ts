@@ -11,10 +11,11 @@ import { colorAllowed, type Io } from '../io';
 import { PassphraseFileError, passphraseFromEnv } from '../../load/stack-passphrase';
 import { isDirectory, writeReportFile, type ReportInput } from '../write-report-file';
 import type { ValidateArgs } from './validate';
+import { projectRoot } from '../project-root';
 
 /** `terra-iac validate [FILES...] [--env NAME]... [--format F] [--output FILE] [--fail-on error|warning]` */
 export async function run({ values, positionals }: ValidateArgs, io: Io): Promise<number> {
-  const root = resolve(io.cwd, values.root ?? '.');
+  const root = projectRoot(values.root, io.cwd);
   const { format, output } = values;
   const failOn = values['fail-on'];
   const envs = values.env ?? [];
@@ -59,7 +60,7 @@ function load(root: string, files: string[], envs: string[], cwd: string, env: I
   const project = loadProject({ root, files, envs, cwd, env });
   if (project.files.length === 0) {
     throw new TerraIacError(`no files to check under ${root}: no config/*.yaml, Pulumi.yaml or Pulumi.*.yaml`, 'config', {
-      hint: 'run from the project root (it holds config/ and Pulumi.yaml), pass --root DIR, or name files',
+      hint: 'run from the project root or a folder below it (the nearest folder up that holds config/ and Pulumi.yaml), pass --root DIR, or name files',
     });
   }
   return project;

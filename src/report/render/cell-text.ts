@@ -82,3 +82,17 @@ export function secretSourceText(source: EnvironmentAudit['secrets'][number]['so
 export function kmsText(kmsKey: string | null): string {
   return kmsKey ?? 'a key created for this environment';
 }
+
+/**
+ * For each cell of a row, the environment to its left when the two cells say something different (another
+ * marker or other details): where a promotion from one environment to the next changes the provider. None
+ * for the first column, and none where either file does not pass validation (unknown is not a difference).
+ */
+export function differsFromLeft(row: ProviderRow): (string | undefined)[] {
+  const says = (c: ProviderCell) => JSON.stringify([cellKind(c, row), cellDetails(c)]);
+  return row.cells.map((c, i) => {
+    const left = row.cells[i - 1];
+    if (!left || c.status === 'unknown' || left.status === 'unknown') return undefined;
+    return says(c) === says(left) ? undefined : left.environment;
+  });
+}

@@ -3,6 +3,24 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
+/** A Markdown code span: one backtick, at least one character that is not a backtick or a line break, one backtick. */
+const CODE_SPAN = /`([^`\r\n]+)`/g;
+
+/**
+ * Element content for a text that marks identifiers the Markdown way (`providers.GARMIN`), as messages and
+ * hints do: each span becomes <code>, everything is escaped first (inside the spans too), and a backtick
+ * without a partner stays a visible backtick. No other Markdown is read, so no text can become markup.
+ */
+export function htmlWithCode(text: string): string {
+  let out = '';
+  let last = 0;
+  for (const match of text.matchAll(CODE_SPAN)) {
+    out += `${escapeHtml(text.slice(last, match.index))}<code>${escapeHtml(match[1]!)}</code>`;
+    last = match.index + match[0].length;
+  }
+  return out + escapeHtml(text.slice(last));
+}
+
 /**
  * Text for Markdown (GitHub-flavoured, also inside table cells): punctuation that would start emphasis,
  * links, code or a cell break is backslash-escaped, HTML is neutralised as entities, line breaks become

@@ -24,6 +24,10 @@ table { border-collapse: collapse; width: 100%; }
 th, td { border: 1px solid var(--line); padding: 6px 8px; text-align: left; vertical-align: top; }
 thead th { background: var(--soft); position: sticky; top: 0; z-index: 1; }
 .matrix th[scope=row] { background: var(--bg); min-width: 180px; }
+/* The provider column stays in view while the environments scroll sideways (a phone, many environments);
+   a sticky cell needs its own background, and a shadow for the edge its collapsed border loses. */
+.matrix th[scope=row], .matrix thead th:first-child { position: sticky; left: 0; z-index: 2; box-shadow: 1px 0 0 var(--line); }
+.matrix thead th:first-child { z-index: 3; }
 .matrix thead th.env { min-width: 170px; }
 .env-tier, .env-devid { display: block; font-weight: normal; color: var(--muted); font-size: 12px; }
 .types { color: var(--muted); font-size: 12px; }
@@ -38,6 +42,8 @@ thead th { background: var(--soft); position: sticky; top: 0; z-index: 1; }
 .cell-disabled .pill { color: var(--muted); background: var(--soft); border-color: var(--line); text-decoration: line-through; }
 .cell-not-declared { color: var(--muted); text-align: center; }
 .cell-unknown .pill { color: var(--warn); background: var(--warn-bg); border-color: var(--warn); }
+.cell-differs { box-shadow: inset 3px 0 0 var(--warn); }
+.differs-mark { display: inline-block; font-weight: 700; color: var(--warn); margin-right: 2px; }
 .details { list-style: none; margin: 4px 0 0; padding: 0; font-size: 12px; color: var(--ink); }
 .details li { overflow-wrap: anywhere; }
 .legend { display: flex; flex-wrap: wrap; gap: 6px 16px; list-style: none; padding: 0; margin: 8px 0 0; font-size: 12px; color: var(--muted); }
@@ -51,13 +57,18 @@ thead th { background: var(--soft); position: sticky; top: 0; z-index: 1; }
 .sev-error { color: var(--bad); font-weight: 600; }
 .sev-warning { color: var(--warn); font-weight: 600; }
 .hint { color: var(--muted); font-size: 12px; }
+@media (max-width: 640px) {
+  body { padding: 12px; }
+  .matrix th[scope=row] { min-width: 120px; }
+  .matrix thead th.env { min-width: 140px; }
+}
 @page { size: A4 landscape; margin: 12mm; }
 @media print {
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   body { padding: 0; font-size: 10px; }
   h2 { margin-top: 16px; break-after: avoid; }
   thead { display: table-header-group; }
-  thead th { position: static; }
+  thead th, .matrix th[scope=row] { position: static; }
   tr, .env { break-inside: avoid; }
   .scroll { overflow: visible; }
   .env-grid { grid-template-columns: repeat(3, 1fr); gap: 8px; }

@@ -1,7 +1,8 @@
 import type { AuditReport, EnvironmentAudit, ProviderCell, ProviderRow } from '../types';
+import { severityRank } from '../../core/diagnostic';
 import { plural } from '../../core/plural';
-import { CELL_LEGEND, cellDetails, cellKind, eventTypesText, kmsText, rowBadges, secretSourceText, userLimitText, type CellKind } from './cell-text';
-import { escapeHtml as h } from './escape';
+import { CELL_LEGEND, cellDetails, cellKind, differsFromLeft, eventTypesText, kmsText, rowBadges, secretSourceText, userLimitText, type CellKind } from './cell-text';
+import { escapeHtml as h, htmlWithCode as hc } from './escape';
 import { AUDIT_CSS } from './html-style';
 
 /**
@@ -65,9 +66,12 @@ function summary(report: AuditReport): string {
 function matrix(report: AuditReport): string {
   if (report.providers.length === 0) return '<p>No environment declares a provider.</p>';
   const head = report.environments
-    .map((e) => `<th scope="col" class="env" data-environment="${h(e.name)}">${h(e.name)}<span class="env-tier">${h(e.tier ?? 'tier unknown')}</span>${e.devId ? `<span class="env-devid">${h(e.devId)}</span>` : ''}</th>`)
+    .map((e) => `<th scope="col" class="env" data-environment="${h(e.name)}">${h(e.name)}${tierText(e)}${e.devId ? `<span class="env-devid">${h(e.devId)}</span>` : ''}</th>`)
     .join('');
-  const rows = report.providers.map((row) => `<tr data-provider="${h(row.code)}">${providerHeader(row)}<td class="types">${h(row.dataTypes?.values.join(', ') ?? 'unknown')}</td>${row.cells.map((c) => cell(c, row)).join('')}</tr>`);
+  const rows = report.providers.map((row) => {
+    const differs = differsFromLeft(row);
+    return `<tr data-provider="${h(row.code)}">${providerHeader(row)}<td class="types">${h(row.dataTypes?.values.join(', ') ?? 'unknown')}</td>${row.cells.map((c, i) => cell(c, row, differs[i])).join('')}</tr>`;
+  });
   return `<div class="scroll"><table class="matrix">
 <thead><tr><th scope="col">Provider</th><th scope="col">Data types <span class="note">(catalog)</span></th>${head}</tr></thead>
 <tbody>
@@ -76,25 +80,39 @@ ${rows.join('\n')}
 </table></div>`;
 }
 
+/** The tier under the environment's name, unless it would repeat it (`staging` of tier staging). */
+function tierText(env: EnvironmentAudit): string {
+  const tier = env.tier ?? 'tier unknown';
+  return tier === env.name ? '' : `<span class="env-tier">${h(tier)}</span>`;
+}
+
 function providerHeader(row: ProviderRow): string {
   const badges = rowBadges(row).map((b) => `<span class="badge${b === 'mobile SDK only' ? ' sdk' : ''}">${h(b)}</span>`);
   return `<th scope="row">${h(row.name)} <code>${h(row.code)}</code>${badges.length ? `<br>${badges.join('')}` : ''}</th>`;
 }
 
-function cell(c: ProviderCell, row: ProviderRow): string {
+function cell(c: ProviderCell, row: ProviderRow, differsFrom: string | undefined): string {
   const kind = cellKind(c, row);
-  const attrs = `class="cell cell-${kind}" data-environment="${h(c.environment)}" data-status="${c.status}" data-keys="${c.keys ?? 'none'}"`;
-  if (kind === 'not-declared') return `<td ${attrs} title="${h(CELL_LEGEND[kind].meaning)}">—</td>`;
+  const differs = differsFrom === undefined ? '' : ' cell-differs';
+  const attrs = `class="cell cell-${kind}${differs}" data-environment="${h(c.environment)}" data-status="${c.status}" data-keys="${c.keys ?? 'none'}"${differsFrom === undefined ? '' : ` data-differs-from="${h(differsFrom)}"`}`;
+  const mark = differsFrom === undefined ? '' : `<span class="differs-mark" title="${h(`differs from ${differsFrom}`)}">${DIFFERS_MARK}</span> `;
+  if (kind === 'not-declared') return `<td ${attrs} title="${h(CELL_LEGEND[kind].meaning)}">${mark}—</td>`;
   const details = cellDetails(c);
-  const list = details.length ? `<ul class="details">${details.map((d) => `<li>${h(d)}</li>`).join('')}</ul>` : '';
-  return `<td ${attrs}><span class="pill" title="${h(CELL_LEGEND[kind].meaning)}">${h(CELL_LEGEND[kind].label)}</span>${list}</td>`;
+  const list = details.length ? `<ul class="details">${details.map((d) => `<li>${hc(d)}</li>`).join('')}</ul>` : '';
+  return `<td ${attrs}>${mark}<span class="pill" title="${h(CELL_LEGEND[kind].meaning)}">${h(CELL_LEGEND[kind].label)}</span>${list}</td>`;
 }
+
+/** A text marker, not only a colour, so a black-and-white print shows it too. */
+const DIFFERS_MARK = '≠';
 
 function legend(report: AuditReport): string {
   const used = new Set<CellKind>(report.providers.flatMap((row) => row.cells.map((c) => cellKind(c, row))));
   const items = (Object.keys(CELL_LEGEND) as CellKind[])
     .filter((k) => used.has(k))
     .map((k) => `<li class="cell-${k}">${k === 'not-declared' ? '—' : `<span class="pill">${h(CELL_LEGEND[k].label)}</span>`} ${h(CELL_LEGEND[k].meaning)}</li>`);
+  if (report.providers.some((row) => differsFromLeft(row).some((d) => d !== undefined))) {
+    items.push(`<li class="legend-differs"><span class="differs-mark">${DIFFERS_MARK}</span> differs from the environment to its left (another marker or other details)</li>`);
+  }
   return `<ul class="legend">${items.join('')}</ul>
 <p class="note">Data types are the catalog's general knowledge of each provider, not a table Terra publishes.</p>`;
 }
@@ -105,7 +123,7 @@ function environment(env: EnvironmentAudit): string {
     ['Tier', h(env.tier ?? 'unknown')],
   ];
   if (env.valid) {
-    if (env.description) rows.push(['Description', h(env.description)]);
+    if (env.description) rows.push(['Description', hc(env.description)]);
     rows.push(['Dev-id', `<code>${h(env.devId ?? '')}</code>`]);
     if (env.api) rows.push(['Terra API', `<code>${h(env.api.baseUrl)}</code>${env.api.isDefault ? ' (default)' : ''}`]);
     rows.push(['Webhook', env.webhook ? `<code>${h(env.webhook.url)}</code><br>${h(eventTypesText(env.webhook.eventTypes))}` : 'none']);
@@ -124,11 +142,13 @@ function environment(env: EnvironmentAudit): string {
 
 function findings(report: AuditReport): string {
   if (report.findings.length === 0) return '<p>None: every file passes validation.</p>';
-  const rows = report.findings.map(
+  // Errors first, then warnings, then infos; within a severity the report's order (file, then position).
+  const sorted = [...report.findings].sort((a, b) => severityRank(a.severity) - severityRank(b.severity));
+  const rows = sorted.map(
     (f) =>
-      `<tr><td class="sev-${h(f.severity)}">${h(f.severity)}</td><td><code>${h(`${f.file}:${f.line}:${f.column}`)}</code></td><td><code>${h(f.ruleId)}</code></td><td>${h(f.message)}${f.hint ? `<br><span class="hint">${h(f.hint)}</span>` : ''}</td></tr>`,
+      `<tr data-severity="${h(f.severity)}"><td class="sev-${h(f.severity)}">${h(f.severity)}</td><td><code>${h(`${f.file}:${f.line}:${f.column}`)}</code></td><td><code>${h(f.ruleId)}</code></td><td>${hc(f.message)}${f.hint ? `<br><span class="hint">${hc(f.hint)}</span>` : ''}</td></tr>`,
   );
-  return `<div class="scroll"><table><thead><tr><th scope="col">Severity</th><th scope="col">Where</th><th scope="col">Rule</th><th scope="col">Finding</th></tr></thead><tbody>
+  return `<div class="scroll"><table class="findings"><thead><tr><th scope="col">Severity</th><th scope="col">Where</th><th scope="col">Rule</th><th scope="col">Finding</th></tr></thead><tbody>
 ${rows.join('\n')}
 </tbody></table></div>`;
 }
