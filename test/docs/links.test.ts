@@ -6,6 +6,22 @@ import { anchors, isExternal, links, slug, unclosedFence } from './markdown-doc'
 
 const REPO = join(__dirname, '..', '..');
 
+const MANUAL = [
+  'docs/rules.md',
+  'docs/config-reference.md',
+  'docs/validate.md',
+  'docs/deploying-with-pulumi.md',
+  'docs/drift-and-apply.md',
+  'docs/smoke-test.md',
+  'docs/reports.md',
+  'docs/reading-yaml.md',
+  'docs/testing.md',
+  'docs/design.md',
+  'docs/adding-an-environment.md',
+  'docs/adding-a-provider.md',
+  'docs/using-esc.md',
+];
+
 /** README.md, BENCHMARKS.md and every page of docs/: the Markdown a reader follows links through. */
 function pages(root: string): string[] {
   const docs = existsSync(join(root, 'docs')) ? readdirSync(join(root, 'docs')).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`) : [];
@@ -39,12 +55,11 @@ function brokenLinks(root: string): string[] {
 }
 
 describe('links in README.md and docs/', () => {
-  it('the pages exist, and link to each other', () => {
-    const list = pages(REPO);
-    expect(list).toEqual(expect.arrayContaining(['README.md', 'docs/rules.md', 'docs/config-reference.md']));
-    const readmeTargets = links(readFileSync(join(REPO, 'README.md'), 'utf8')).map((l) => l.target.split('#')[0]);
-    // Every page of the manual is reachable from the README.
-    for (const page of list.filter((p) => p.startsWith('docs/'))) expect(readmeTargets, page).toContain(page);
+  it('the README links every page of the manual issue 12 asks for', () => {
+    const readmeTargets = new Set(links(readFileSync(join(REPO, 'README.md'), 'utf8')).map((l) => l.target.split('#')[0]));
+    // Pages other branches add (packaging, adopting an environment, ...) are link-checked below, not required here.
+    for (const page of MANUAL) expect(readmeTargets, page).toContain(page);
+    expect(pages(REPO)).toEqual(expect.arrayContaining(['README.md', ...MANUAL]));
   });
 
   it('close every code block they open', () => {
