@@ -1,7 +1,7 @@
 import environmentSchema from '../../schemas/environment.schema.json';
 import stackSchema from '../../schemas/pulumi-stack.schema.json';
 import { deref, describeExpected, type SchemaNode } from '../validate/json-schema-walk';
-import { table } from './markdown';
+import { generatedNote, table } from './markdown';
 
 interface Row {
   path: string;
@@ -118,24 +118,35 @@ function stackRows(): Row[] {
 
 const render = (rows: Row[]) => table(HEADER, rows.map((r) => [`\`${r.path}\``, r.type, r.required ? 'yes' : '', r.description]));
 
-/** The README's config reference, generated from the committed JSON Schemas (themselves generated from src/model). */
+/** docs/config-reference.md, generated from the committed JSON Schemas (themselves generated from src/model). */
 export function renderConfigReference(): string {
   const { rows, codes } = environmentRows();
   const secretRef = descriptionOf(environmentSchema as unknown as SchemaNode, { $ref: SECRET_REF });
   return [
-    'Generated from `schemas/*.json` by `node scripts/run-ts.js scripts/docs.ts`; a test fails when it is stale.',
+    '# Config reference',
     '',
-    '### Environment file (`config/<env>.yaml`, `schemas/environment.schema.json`)',
+    generatedNote('`schemas/*.json` (which `npm run generate` writes from `src/model/`)'),
+    '',
+    'Every field of the two kinds of file terra-iac reads. A path like `destinations[].queueName` is a field of each',
+    'item of a list; `providers.<CODE>` stands for every provider code listed after the first table. For a worked',
+    'example, see [Adding an environment](adding-an-environment.md); for what each check means, the [rules](rules.md).',
+    '',
+    '## Environment file',
+    '',
+    '`config/<env>.yaml`, checked against `schemas/environment.schema.json`.',
     '',
     render(rows),
     '',
     `A **secret reference** is ${secretRef.charAt(0).toLowerCase()}${secretRef.slice(1)}`,
     '',
     `Provider codes with the generic settings (\`providers.<CODE>\`): ${codes.map((c) => `\`${c}\``).join(', ')}.`,
-    'Any other key is reported by `provider-unknown`.',
+    'Any other key is reported by [`provider-unknown`](rules.md#provider-unknown).',
     '',
-    '### Stack file (`Pulumi.<env>.yaml`, `schemas/pulumi-stack.schema.json`)',
+    '## Stack file',
+    '',
+    '`Pulumi.<env>.yaml`, checked against `schemas/pulumi-stack.schema.json`.',
     '',
     render(stackRows()),
+    '',
   ].join('\n');
 }

@@ -1,49 +1,109 @@
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { renderConfigReference } from '../../src/docs/config-reference';
-import { replaceRegions } from '../../src/docs/readme-regions';
-import { renderRulesReference } from '../../src/docs/rules-reference';
-import { PROVIDER_CODES } from '../../src/catalog/providers';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { COMMAND_NAMES } from '../../src/cli/command-table';
+import { assertBuilt, baseEnv, copyProject, REPO, removeProjects, runCli } from '../cli/helpers';
+import { codeBlocks } from './markdown-doc';
 
-const README = join(__dirname, '..', '..', 'README.md');
+beforeAll(assertBuilt);
+afterAll(removeProjects);
 
-describe('README generated regions', () => {
-  it('match a fresh render (run `node scripts/run-ts.js scripts/docs.ts` to update)', () => {
-    const readme = readFileSync(README, 'utf8');
-    const fresh = replaceRegions(readme, [
-      { name: 'rules', content: renderRulesReference() },
-      { name: 'config-reference', content: renderConfigReference() },
-    ]);
-    expect(readme).toBe(fresh);
+const read = (path: string) => readFileSync(join(REPO, path), 'utf8');
+const README = read('README.md');
+const WORKFLOW_TEXT = read('.github/workflows/validate.yml');
+const blocks = codeBlocks(README);
+const blockTexts = blocks.map((b) => b.text);
+
+/** Whether `excerpt` is a run of consecutive lines of `file`, character for character. */
+function isVerbatimExcerpt(excerpt: string, file: string): boolean {
+  const want = excerpt.replace(/\n$/, '').split('\n');
+  const have = file.split('\n');
+  return have.some((_, start) => want.every((line, i) => have[start + i] === line));
+}
+
+describe('README: set-up', () => {
+  it('gives the two set-up commands, each as its own block', () => {
+    expect(blockTexts).toContain('npm ci && npx terra-iac validate\n');
+    expect(blockTexts).toContain('npm ci && npm test\n');
+    expect(JSON.parse(read('package.json')).scripts.test).toMatch(/vitest run/);
   });
 
-  it('replaces only the text between the markers', () => {
-    const before = 'intro\n<!-- BEGIN rules -->\nold\n<!-- END rules -->\noutro by someone else\n';
-    expect(replaceRegions(before, [{ name: 'rules', content: 'new' }])).toBe('intro\n<!-- BEGIN rules -->\nnew\n<!-- END rules -->\noutro by someone else\n');
+  it('is the test command .ci/run runs, after each install', () => {
+    const commands = read('.ci/run').split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
+    const tests = commands.flatMap((c, i) => (c === 'npm test' ? [i] : []));
+    expect(tests.length).toBeGreaterThanOrEqual(2);
+    for (const i of tests) expect(commands[i - 1]).toMatch(/^npm ci( |$)/);
   });
 
-  it('refuses a README without the markers instead of dropping the text', () => {
-    expect(() => replaceRegions('no markers here', [{ name: 'rules', content: 'x' }])).toThrow(/BEGIN rules/);
+  it('states the Node versions .ci/run and the workflow test, and the @pulumi/pulumi pin', () => {
+    const second = /^NODE24_VERSION=(\d+)\./m.exec(read('.ci/run'))![1];
+    expect(README).toContain(`\`.ci/run\` runs the whole suite under Node 20 and again under Node ${second}`);
+    const matrix: number[] = parse(WORKFLOW_TEXT).jobs.validate.strategy.matrix.node;
+    expect(README).toContain(`runs the validator on Node ${matrix.slice(0, -1).join(', ')} and ${matrix.at(-1)}`);
+    const pin = /^~(\d+\.\d+)\.\d+$/.exec(JSON.parse(read('package.json')).dependencies['@pulumi/pulumi'])![1];
+    expect(README).toContain(`\`@pulumi/pulumi\` is pinned to ${pin}`);
   });
 });
 
-describe('config reference', () => {
-  const reference = renderConfigReference();
+describe('README: what success looks like', () => {
+  const result = runCli(['validate'], { cwd: REPO });
+  const summary = result.stdout.trimEnd().split('\n').at(-1)!;
 
-  it('lists every field of the environment schema, secret references by name', () => {
-    for (const field of ['`terra.apiKey` | secret reference | yes', '`aws.secretNamePrefix` | a string | yes', '`providers.GOOGLE.dedicatedKeys.scopes`', '`destinations[].queueName`', '`limits.plannedUsers` | a whole number (≥ 0) | yes']) {
-      expect(reference).toContain(field);
-    }
+  it('shows the exact summary line a clean checkout prints', () => {
+    expect(result.code).toBe(0);
+    expect(summary).toMatch(/^\d+ files checked: 0 errors/);
+    expect(blockTexts).toContain(`${summary}\n`);
   });
 
-  it('names every catalog provider code', () => {
-    for (const code of PROVIDER_CODES) expect(reference).toMatch(new RegExp(`\`(providers\\.)?${code}\``));
+  it('explains every rule behind the warnings and infos, with a link to it', () => {
+    const json = runCli(['validate', '--format', 'json'], { cwd: REPO });
+    const ids = new Set((JSON.parse(json.stdout).diagnostics as { ruleId: string }[]).map((d) => d.ruleId));
+    expect(ids.size).toBeGreaterThan(0);
+    const section = README.slice(README.indexOf('## What success looks like'), README.indexOf('## A five-minute tour'));
+    for (const id of ids) expect(section, id).toContain(`(docs/rules.md#${id})`);
+  });
+});
+
+describe('README: the five-minute tour', () => {
+  it('shows what validate prints after the edit it asks for', () => {
+    const edit = /^sed -i .+ config\/staging\.yaml$/m.exec(blocks.find((b) => b.text.includes('GARMINN'))!.text)![0];
+    const cwd = copyProject();
+    expect(spawnSync('bash', ['-c', edit], { cwd }).status).toBe(0);
+    const result = runCli(['validate', '--env', 'staging'], { cwd });
+    expect(result.code).toBe(1);
+    const first = `${result.stdout.split('\n\n')[0]}\n`;
+    expect(first).toContain('GARMINN');
+    expect(blockTexts).toContain(first);
   });
 
-  it('lists this project\'s stack keys', () => {
-    for (const key of ['config.terra-iac:environment', 'config.terra-iac:smokeTest', 'config.terra-iac:smokeTimeoutMs', 'encryptionsalt']) {
-      expect(reference).toContain(`\`${key}\``);
-    }
+  it('quotes the first line of the diff it suggests', () => {
+    const result = runCli(['diff', 'staging', 'production'], { cwd: REPO, env: baseEnv() });
+    expect(README).toContain(`\`${result.stdout.split('\n')[0]}\``);
+  });
+});
+
+describe('README: commands and CI', () => {
+  it('has a row for every command of the command table', () => {
+    for (const name of COMMAND_NAMES) expect(README, name).toMatch(new RegExp(`^\\| \`terra-iac ${name}\` \\|`, 'm'));
+  });
+
+  it("quotes the shipped workflow verbatim, and the steps that run terra-iac", () => {
+    const excerpt = blocks.find((b) => b.lang === 'yaml' && b.heading === 'In CI')!;
+    expect(isVerbatimExcerpt(excerpt.text, WORKFLOW_TEXT)).toBe(true);
+    expect(excerpt.text).toContain('run: npx terra-iac validate --format github\n');
+    expect(excerpt.text).toContain('run: npx terra-iac validate --format sarif --output terra-iac.sarif\n');
+  });
+
+  it('docs/validate.md shows the whole workflow as shipped', () => {
+    const full = codeBlocks(read('docs/validate.md')).find((b) => b.lang === 'yaml' && b.heading === 'GitHub Actions')!;
+    expect(full.text).toBe(WORKFLOW_TEXT);
+  });
+
+  it('the excerpt check catches an edited line', () => {
+    expect(isVerbatimExcerpt('      - name: Validate (annotations)\n        run: npx terra-iac validate --format github\n', WORKFLOW_TEXT)).toBe(true);
+    expect(isVerbatimExcerpt('      - name: Validate (annotations)\n        run: npx terra-iac validate\n', WORKFLOW_TEXT)).toBe(false);
+    expect(isVerbatimExcerpt('    - name: Validate (annotations)\n', WORKFLOW_TEXT)).toBe(false);
   });
 });
