@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MANUAL_BASE_URL, REPOSITORY_URL } from '../../src/core/project-urls';
 import { ruleCatalog } from '../../src/formatters/rule-catalog';
@@ -43,6 +45,11 @@ describe('rule metadata as SARIF describes it', () => {
       expect(d.helpUri, d.id).toBe(`https://github.com/terra-iac/terra-iac/blob/main/docs/rules.md#${d.id}`);
       expect(() => new URL(d.helpUri), d.id).not.toThrow();
     }
+  });
+
+  it('points every helpUri anchor at a `## <rule-id>` heading of docs/rules.md', () => {
+    const headings = new Set(readFileSync(join(__dirname, '..', '..', 'docs', 'rules.md'), 'utf8').match(/^## .+$/gm)!.map((h) => h.slice(3).trim()));
+    for (const d of descriptors) expect(headings, d.id).toContain(new URL(d.helpUri).hash.slice(1));
   });
 
   it('gives every rule a Pascal-case name that differs from its id and maps back to it', () => {
