@@ -9,10 +9,10 @@ import type { RuleInfo } from './types';
 export function ruleCatalog(): RuleInfo[] {
   const seen = new Set<string>();
   const out: RuleInfo[] = [];
-  for (const { id, severity, description, source } of [...STAGE_RULES, ...RULES]) {
+  for (const { id, severity, description, source, fix, security } of [...STAGE_RULES, ...RULES]) {
     if (seen.has(id)) continue;
     seen.add(id);
-    out.push({ id, severity, description, source });
+    out.push({ id, severity, description, source, fix, ...(security ? { security } : {}) });
   }
   return out;
 }

@@ -1,11 +1,11 @@
-import type { Diagnostic, Severity } from '../core/diagnostic';
+import type { Diagnostic } from '../core/diagnostic';
+import { REPOSITORY_URL } from '../core/project-urls';
 import { jsonSafe, replaceUnsafe } from '../core/safe-text';
+import { reportingDescriptor, SARIF_LEVEL } from './sarif-rule';
 import type { Formatter, RuleInfo } from './types';
 
 /** SARIF 2.1.0 (OASIS), as GitHub code scanning reads it: https://docs.oasis-open.org/sarif/sarif/v2.1.0/ */
 const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
-
-const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
 
 /**
  * One run whose `tool.driver.rules` lists every rule before the results (SARIF 2.1.0 §3.19.23, toolComponent.rules), each
@@ -23,6 +23,8 @@ export const formatSarif: Formatter = (diagnostics, ctx) => {
         tool: {
           driver: {
             name: 'terra-iac',
+            fullName: `terra-iac ${ctx.toolVersion}`,
+            informationUri: REPOSITORY_URL,
             semanticVersion: ctx.toolVersion,
             version: ctx.toolVersion,
             rules: rules.map(reportingDescriptor),
@@ -44,23 +46,9 @@ function rulesFor(diagnostics: readonly Diagnostic[], known: readonly RuleInfo[]
   for (const d of diagnostics) {
     if (ids.has(d.ruleId)) continue;
     ids.add(d.ruleId);
-    rules.push({ id: d.ruleId, severity: d.severity, description: d.ruleId, source: 'terra-iac' });
+    rules.push({ id: d.ruleId, severity: d.severity, description: d.ruleId, source: 'terra-iac', fix: 'Follow the message and its hint.' });
   }
   return rules;
-}
-
-function reportingDescriptor(rule: RuleInfo) {
-  const helpUri = /^https?:\/\//.test(rule.source) ? rule.source : undefined;
-  return {
-    id: rule.id,
-    name: rule.id,
-    shortDescription: { text: rule.description },
-    fullDescription: { text: `${rule.description} Source: ${rule.source}` },
-    ...(helpUri ? { helpUri } : {}),
-    help: { text: `Source: ${rule.source}` },
-    defaultConfiguration: { level: LEVEL[rule.severity] },
-    properties: { source: rule.source },
-  };
 }
 
 function result(d: Diagnostic, ruleIndex: number) {
@@ -73,7 +61,7 @@ function result(d: Diagnostic, ruleIndex: number) {
   return {
     ruleId: d.ruleId,
     ruleIndex,
-    level: LEVEL[d.severity],
+    level: SARIF_LEVEL[d.severity],
     message: { text: replaceUnsafe(d.hint ? `${d.message}\nHint: ${d.hint}` : d.message) },
     locations: [{ physicalLocation: { artifactLocation: { uri: encodeUri(d.file) }, region } }],
   };

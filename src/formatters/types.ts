@@ -1,14 +1,8 @@
-import type { Diagnostic, Severity, Summary } from '../core/diagnostic';
+import type { Diagnostic, Summary } from '../core/diagnostic';
+import type { RuleMeta } from '../core/rule-meta';
 
 /** A rule as reports list it (SARIF `tool.driver.rules`): stage rules and semantic rules alike. */
-export interface RuleInfo {
-  id: string;
-  severity: Severity;
-  /** One sentence: what it checks and why. */
-  description: string;
-  /** Where the fact comes from: a URL or a named document. */
-  source: string;
-}
+export type RuleInfo = RuleMeta;
 
 /** Everything a formatter may use besides the diagnostics; built by the command, fixed in tests. */
 export interface FormatContext {

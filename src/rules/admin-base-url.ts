@@ -11,6 +11,8 @@ export const adminBaseUrl: Rule = {
   severity: 'error',
   description: `\`terra.admin.baseUrl\` carries the admin token: it must use HTTPS (plain HTTP only to a loopback test server), and it should end in the admin API's path ${ADMIN_PATH} (a warning).`,
   source: `${SOURCES.adminApi}: servers, securitySchemes.adminToken`,
+  fix: `Use \`https://\` (plain HTTP only for a loopback test server) and the whole admin base, ending in \`${ADMIN_PATH}\`; if the token went over plain HTTP, revoke it and create a new one.`,
+  security: { score: 8.0, cwe: [319] },
   check(ctx) {
     for (const env of modeledEnvironments(ctx)) {
       const text = env.model.terra.admin?.baseUrl;

@@ -8,6 +8,7 @@ export const apiBaseUrl: Rule = {
   severity: 'warning',
   description: `\`terra.apiBaseUrl\` should be one of Terra's two data API base URLs (${Object.values(TERRA_API_BASE_URLS).join(', ')}); anything else warns.`,
   source: TERRA_API_HOSTS_SOURCE,
+  fix: `Use ${TERRA_API_BASE_URLS.current} (current dev-ids) or ${TERRA_API_BASE_URLS.legacy} (older dev-ids); a mock or proxy URL is fine in a testing-tier environment.`,
   check(ctx) {
     for (const env of modeledEnvironments(ctx)) {
       if (env.model.terra.apiBaseUrl === undefined || terraBaseUrlOf(env.model)) continue;

@@ -10,6 +10,7 @@ export const eventTypeUnconfirmed: Rule = {
   severity: 'warning',
   description: `Event types seen only in 2026 material (${UNCONFIRMED_EVENT_TYPES.join(', ')}) are UNCONFIRMED and warn.`,
   source: EVENT_TYPES_SOURCE,
+  fix: 'Check that your Terra account offers the event type before relying on it; the receiver should log and acknowledge event types it does not know.',
   check(ctx) {
     for (const env of modeledEnvironments(ctx)) {
       const lists: [path: (string | number)[], types: readonly string[] | undefined][] = [

@@ -11,6 +11,7 @@ export const freestylelibreRegions: Rule = {
   severity: 'error',
   description: 'FreeStyle Libre users in Germany, Austria or France (DE, AT, FR) need a registered practice id (`practiceId`) given to Terra.',
   source: FREESTYLELIBRE_SOURCE,
+  fix: 'Add `providers.FREESTYLELIBRE.practiceId` (the practice id or doctor\'s licence you gave Terra), or remove DE, AT and FR from the regions.',
   check(ctx) {
     for (const env of modeledEnvironments(ctx)) {
       const libre = env.model.providers.FREESTYLELIBRE;

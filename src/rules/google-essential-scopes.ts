@@ -13,6 +13,7 @@ export const googleEssentialScopes: Rule = {
   description:
     'A Google app must request Terra\'s two essential scopes, calendar.settings.readonly (time zone) and userinfo.profile (Google user id); scopes outside Terra\'s documented list warn.',
   source: GOOGLE_SCOPES_SOURCE,
+  fix: 'Add `calendar.settings.readonly` and `userinfo.profile` to the scopes (and to the Google OAuth consent screen); check the spelling of any scope outside Terra\'s documented list.',
   check(ctx) {
     for (const env of modeledEnvironments(ctx)) {
       const keys = env.model.providers.GOOGLE?.dedicatedKeys as GoogleDedicatedKeys | undefined;

@@ -10,6 +10,7 @@ export const googleProductionVerified: Rule = {
   severity: 'error',
   description: 'Google dedicated keys in a production-tier environment need an app that passed Google\'s verification (`appVerification: verified`).',
   source: GOOGLE_SCOPES_SOURCE,
+  fix: 'Finish Google\'s OAuth app verification before going live, then set `appVerification: verified`; until then keep GOOGLE dedicated keys out of production-tier environments.',
   check(ctx) {
     for (const env of modeledEnvironments(ctx)) {
       const google = env.model.providers.GOOGLE;

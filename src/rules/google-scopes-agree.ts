@@ -12,6 +12,7 @@ export const googleScopesAgree: Rule = {
   description:
     'GOOGLE\'s `scopes` and `dedicatedKeys.scopes` name the same custom scopes in Terra: when both are given they must list the same scopes (short and full forms are equal).',
   source: `${GOOGLE_SCOPES_SOURCE}; ${SOURCES.adminApi}: setSourceScopes`,
+  fix: 'Keep one list: remove `providers.GOOGLE.scopes`, since `dedicatedKeys.scopes` already sets the custom scopes, or make both lists name the same scopes.',
   check(ctx) {
     for (const env of modeledEnvironments(ctx)) {
       const google = env.model.providers.GOOGLE;

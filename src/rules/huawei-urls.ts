@@ -26,6 +26,7 @@ export const huaweiUrls: Rule = {
   description:
     'Huawei\'s redirect URL, app access URL and Health Kit callback must be Terra\'s documented URLs (…/auth/huawei/oauth2, the API host, …/hooks/huawei/healthkit/notifications); a URL on the other Terra host than the environment uses warns.',
   source: SOURCES.huaweiByo,
+  fix: 'Use the URL the message names (Terra\'s documented one for the API host the environment uses), and register exactly the same URL in the Huawei developer console.',
   check(ctx) {
     const byHost = Object.values(TERRA_API_BASE_URLS).map(documentedUrls);
     for (const env of modeledEnvironments(ctx)) {

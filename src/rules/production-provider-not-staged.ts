@@ -9,6 +9,7 @@ export const productionProviderNotStaged: Rule = {
   severity: 'warning',
   description: 'A provider enabled in a production-tier environment but in no staging-tier environment warns: it reaches real users untried.',
   source: SOURCES.environments,
+  fix: 'Enable the provider in a staging-tier environment as well and try a real connection there before production users reach it.',
   check(ctx) {
     const environments = modeledEnvironments(ctx);
     const staging = environments.filter((e) => e.tier === 'staging');

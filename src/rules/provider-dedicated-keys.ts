@@ -15,6 +15,7 @@ export const providerDedicatedKeys: Rule = {
   description:
     'Providers whose credentials Terra marks "required" need `dedicatedKeys` (a warning when that fact is UNCONFIRMED); providers marked "not applicable" take none; providers that need a direct partnership are noted (info).',
   source: `${SOURCES.supportedIntegrations}; ${SOURCES.dedicatedKeys}; ${SOURCES.funFacts}`,
+  fix: 'Add `dedicatedKeys` (your own client id and a secret reference) where Terra requires them, remove them where they do not apply, or set `enabled: false`.',
   check(ctx) {
     for (const env of modeledEnvironments(ctx)) {
       for (const [code, settings] of declaredProviders(env.model)) {

@@ -10,6 +10,7 @@ export const providerDeprecated: Rule = {
   severity: 'warning',
   description: 'An enabled provider that Terra lists as deprecated warns, so nobody builds on an integration that is going away.',
   source: SOURCES.integrationsList,
+  fix: 'Plan a replacement provider, or set `enabled: false` for this one.',
   check(ctx) {
     for (const env of modeledEnvironments(ctx)) {
       for (const [code] of enabledProviders(env.model)) {

@@ -11,6 +11,7 @@ export const providerMobileSdk: Rule = {
   description:
     'Providers reachable only through Terra\'s mobile SDK (APPLE, SAMSUNG, GOOGLEFIT, ...) are flagged: the Health & Fitness API and web widget cannot connect them, the app must integrate the SDK.',
   source: `${SOURCES.dataSources}; ${SOURCES.androidSdk}`,
+  fix: 'Nothing to change in the config: make sure the mobile app integrates Terra\'s SDK and connects users with a token from `POST /auth/generateAuthToken`.',
   check(ctx) {
     for (const env of modeledEnvironments(ctx)) {
       for (const [code] of enabledProviders(env.model)) {

@@ -12,6 +12,7 @@ export const providerUnknown: Rule = {
   description:
     'Provider keys must be Terra resource codes (GARMIN, STRAVA, ...); unknown codes get a did-you-mean. Codes seen only in older or third-party material (UNCONFIRMED) warn.',
   source: `${SOURCES.integrationsList}; ${SOURCES.supportedIntegrations}`,
+  fix: 'Use the Terra resource code (the message suggests the nearest one); for an UNCONFIRMED code, check that `GET /integrations` lists it for your dev-id before relying on it.',
   check(ctx) {
     // UNCONFIRMED codes Terra's own docs use, with every environment declaring them: noted once per run.
     const named = new Map<string, { facts: ProviderFacts; envs: ModeledEnvironment[] }>();

@@ -9,6 +9,7 @@ export const samsungRoute: Rule = {
   severity: 'error',
   description: 'The direct Samsung Health route (Samsung\'s privileged SDK) needs Samsung\'s partnership approval (`partnershipApproved: true`); otherwise use the Health Connect route.',
   source: `${SOURCES.funFacts}; ${SOURCES.october2025}`,
+  fix: 'Apply for Samsung\'s partnership (mention Terra) and set `partnershipApproved: true` once approved, or use `route: health-connect`.',
   check(ctx) {
     for (const env of modeledEnvironments(ctx)) {
       const samsung = env.model.providers.SAMSUNG;

@@ -28,6 +28,8 @@ export const secretLiteral: Rule = {
   description:
     'A literal that looks like a credential (a Terra-key-shaped 32+ character random token anywhere, or keyword + entropy like gitleaks\' generic rule) must not be committed; secrets belong in `secure:` stack config or the environment.',
   source: `${SOURCES.gitleaksGeneric}; ${SOURCES.pulumiSecureValue}`,
+  fix: 'Remove the value, store it with `pulumi config set --secret <key> --stack <env>` and reference it as `{ fromStackConfig: <key> }` (or `{ fromEnv: <VAR> }`); treat it as leaked and rotate it, since git history keeps it.',
+  security: { score: 9.0, cwe: [798] },
   check(ctx) {
     const stacks = new Map(modeledStacks(ctx).map((s) => [s.file, s]));
     const modeledEnvironmentFiles = new Set(ctx.environments.filter((e) => e.model).map((e) => e.file));

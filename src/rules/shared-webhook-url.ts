@@ -12,6 +12,7 @@ export const sharedWebhookUrl: Rule = {
   description:
     'One webhook URL shared by several environments warns: Terra signs each environment with a different secret, so a receiver holding one secret rejects the others\' events.',
   source: SOURCES.signatureMismatch,
+  fix: 'Give each environment its own receiver URL (a path per environment, say), or make the receiver verify against every environment\'s signing secret.',
   check(ctx) {
     forEachRepeat(
       modeledEnvironments(ctx),

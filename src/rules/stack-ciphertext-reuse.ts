@@ -9,6 +9,8 @@ export const stackCiphertextReuse: Rule = {
   description:
     'The same `secure:` ciphertext in two stack files is an error: each stack encrypts with its own key, so a copied ciphertext cannot decrypt under the other stack\'s key (and would share one secret between environments if it did).',
   source: SOURCES.pulumiPassphrase,
+  fix: 'Re-enter the value in each stack with `pulumi config set --secret <key> --stack <env>`, using the secret that belongs to that environment.',
+  security: { score: 5.0, cwe: [] },
   check(ctx) {
     const first = new Map<string, { file: string; key: string }>();
     for (const stack of modeledStacks(ctx)) {

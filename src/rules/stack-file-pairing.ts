@@ -9,6 +9,7 @@ export const stackFilePairing: Rule = {
   description:
     'Every config/<env>.yaml has a Pulumi.<env>.yaml stack file and every stack file deploys an existing config/<env>.yaml (`terra-iac:environment` can point a stack elsewhere). Checked only when the whole project is validated.',
   source: `${SOURCES.pulumiProjectConfig}; terra-iac design (one stack per environment)`,
+  fix: 'Create the missing stack with `pulumi stack init <env>` and set its config, point a stack at its environment with `terra-iac:environment`, or delete a stack file whose environment is gone.',
   check(ctx) {
     if (!ctx.complete) return;
     const deployed = new Set(ctx.stacks.map(stackEnvironment));

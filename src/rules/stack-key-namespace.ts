@@ -18,6 +18,7 @@ export const stackKeyNamespace: Rule = {
   description:
     'Stack config keys must be `<namespace>:<name>` (or the legacy `<namespace>:config:<name>`), as Pulumi\'s ParseKey requires; bare names are allowed only in Pulumi.yaml.',
   source: SOURCES.pulumiConfigKey,
+  fix: 'Write the key as `<namespace>:<name>` with exactly one colon, e.g. `terra-iac:terraApiKey`.',
   check(ctx) {
     for (const stack of modeledStacks(ctx)) {
       for (const key of Object.keys(stackConfig(stack))) {

@@ -18,6 +18,7 @@ export const stackMissingConfig: Rule = {
   description:
     'Every key Pulumi.yaml declares without a `default` or `value` is set in every stack file, as `pulumi up` requires ("Stack ... is missing configuration value ...").',
   source: SOURCES.pulumiProjectConfig,
+  fix: 'Set the value in every stack with `pulumi config set <key> <value> --stack <env>` (add `--secret` for a secret), or give the key a `default` in Pulumi.yaml.',
   check(ctx) {
     const declared = ctx.projectFile?.model?.config;
     if (!declared) return;

@@ -19,6 +19,8 @@ export const stackSecretDecrypts: Rule = {
   description:
     'With PULUMI_CONFIG_PASSPHRASE set, each `secure:` value of a passphrase stack decrypts under that stack\'s own encryptionsalt; a value encrypted for another stack or with another passphrase is reported, and so is a passphrase that unlocks none of the checked stacks. No decrypted value is printed.',
   source: SOURCES.pulumiPassphrase,
+  fix: 'Set PULUMI_CONFIG_PASSPHRASE to the passphrase the stack was created with; re-enter a value encrypted for another stack with `pulumi config set --secret <key> --stack <env>`.',
+  security: { score: 3.0, cwe: [] },
   check(ctx) {
     let passphrase: string | undefined;
     try {

@@ -10,6 +10,8 @@ export const stackSecretPlain: Rule = {
   description:
     'A stack config key that config/ references as a secret, or that Pulumi.yaml declares `secret: true`, must hold a `secure:` value, never a plain one. The value is never printed.',
   source: `${SOURCES.pulumiProjectConfig}; ${SOURCES.pulumiSecureValue}`,
+  fix: 'Encrypt the value with `pulumi config set --secret <key> --stack <env>` (it writes a `secure:` value); treat the plain value as leaked and rotate it, since git history keeps it.',
+  security: { score: 9.0, cwe: [312] },
   check(ctx) {
     for (const stack of modeledStacks(ctx)) {
       const config = stackConfig(stack);

@@ -12,6 +12,8 @@ export const stackSecretPresent: Rule = {
   description:
     'Every `fromStackConfig` reference in config/<env>.yaml is present in that environment\'s stack file; the fix hint is the exact `pulumi config set --secret <key> --stack <env>` command. A stack that imports a Pulumi ESC environment may get the key from there: that is reported as info, not verified.',
   source: `${SOURCES.pulumiSecureValue}; ${SOURCES.pulumiProjectConfig}`,
+  fix: 'Set the key with `pulumi config set --secret <key> --stack <env>`; a stack importing a Pulumi ESC environment gets it from that environment\'s `values.pulumiConfig` instead.',
+  security: { score: 3.0, cwe: [] },
   check(ctx) {
     const stacksByEnvironment = new Map<string, ModeledStack[]>();
     for (const stack of modeledStacks(ctx)) {

@@ -10,6 +10,7 @@ export const stravaCallbackDomain: Rule = {
   description:
     'The Strava app\'s Authorization Callback Domain should be the Terra API host the environment uses (access.tryterra.co for current dev-ids, api.tryterra.co for older ones), or Strava answers `redirect_uri invalid`.',
   source: SOURCES.dedicatedKeys,
+  fix: 'Set `callbackDomain` to the Terra API host the environment uses, here and in the Strava app settings (https://strava.com/settings/api).',
   check(ctx) {
     for (const env of modeledEnvironments(ctx)) {
       const keys = env.model.providers.STRAVA?.dedicatedKeys as StravaDedicatedKeys | undefined;

@@ -8,6 +8,7 @@ export const tierRequired: Rule = {
   severity: 'error',
   description: 'An environment file not named testing, staging or production must declare `tier:`, because user limits and several rules depend on it.',
   source: SOURCES.environments,
+  fix: 'Add `tier: testing`, `tier: staging` or `tier: production` at the top level of the file.',
   check(ctx) {
     for (const env of ctx.environments) {
       if (env.tier || env.model === undefined) continue;

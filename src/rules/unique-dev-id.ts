@@ -9,6 +9,7 @@ export const uniqueDevId: Rule = {
   severity: 'error',
   description: 'Every environment has its own dev-id (Terra gives one per environment, each with its own API key); two files with one dev-id would fight over the same account.',
   source: SOURCES.usingTheApi,
+  fix: 'Give each environment its own Terra dev-id; copy the right one from the Terra dashboard.',
   check(ctx) {
     forEachRepeat(
       modeledEnvironments(ctx),

@@ -13,6 +13,8 @@ export const uniqueSecretRefs: Rule = {
   severity: 'error',
   description: 'Two environments must not read a secret from the same environment variable (`fromEnv`): each environment has its own keys and they are not interchangeable.',
   source: SOURCES.usingTheApi,
+  fix: 'Read each environment\'s secret from a variable of its own, e.g. `TERRA_API_KEY_STAGING` and `TERRA_API_KEY_PRODUCTION`.',
+  security: { score: 5.0, cwe: [] },
   check(ctx) {
     const references = modeledEnvironments(ctx).flatMap((env) =>
       collectSecretRefs(env.model).flatMap((found) => ('fromEnv' in found.ref ? [{ env, path: found.path, variable: found.ref.fromEnv }] : [])),

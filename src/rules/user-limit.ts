@@ -8,6 +8,7 @@ export const userLimit: Rule = {
   severity: 'error',
   description: `Testing and staging tiers allow ${USER_LIMITS.testing} connected users, so \`limits.plannedUsers\` cannot exceed that there (production is unlimited).`,
   source: USER_LIMIT_SOURCE,
+  fix: `Plan at most ${USER_LIMITS.testing} users in testing and staging tiers (deauthenticate test users to free slots), or move the load to a production-tier environment.`,
   check(ctx) {
     for (const env of modeledEnvironments(ctx)) {
       const planned = env.model.limits?.plannedUsers;

@@ -9,6 +9,8 @@ export const webhookHttps: Rule = {
   severity: 'error',
   description: 'The webhook URL must use HTTPS: Terra\'s webhook destination takes an HTTPS URL, and health data must not travel in clear text.',
   source: SOURCES.webhooks,
+  fix: 'Use an `https://` URL with a valid TLS certificate.',
+  security: { score: 7.5, cwe: [319] },
   check(ctx) {
     for (const env of modeledEnvironments(ctx)) {
       const webhook = env.model.webhook;

@@ -11,6 +11,7 @@ export const webhookPublicHost: Rule = {
   description:
     'Outside the testing tier the webhook host must be public: no localhost, loopback, private (RFC 1918), link-local or .local/.internal names, and no tunnel hosts (ngrok, trycloudflare, localtunnel, ...). In testing they are reported as info.',
   source: `${TUNNEL_SOURCE}; ${SOURCES.webhooks}`,
+  fix: 'Point the webhook at a public HTTPS receiver; local, private and tunnel hosts belong in testing-tier environments only.',
   check(ctx) {
     for (const env of modeledEnvironments(ctx)) {
       const url = env.model.webhook && parseHttpUrl(env.model.webhook.url);

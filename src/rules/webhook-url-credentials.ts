@@ -17,6 +17,8 @@ export const webhookUrlCredentials: Rule = {
   description:
     'The webhook URL must not carry credentials: no `user:password@` part (deprecated by RFC 3986) and no secret-shaped query values (tokens in URLs end up in logs). Receivers verify Terra\'s signature with the signing secret instead. The URL is never printed.',
   source: `${RFC3986_USERINFO}; ${OWASP_QUERY_STRINGS}; ${SOURCES.webhooks}`,
+  fix: 'Remove the `user:password@` part and secret query values from the URL (receivers verify Terra\'s signature with the signing secret instead); treat the exposed credential as leaked and rotate it.',
+  security: { score: 7.5, cwe: [798, 598] },
   check(ctx) {
     for (const env of modeledEnvironments(ctx)) {
       const url = env.model.webhook?.url;

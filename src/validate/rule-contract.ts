@@ -1,5 +1,6 @@
 import type { Severity } from '../core/diagnostic';
 import type { Finding } from '../core/finding';
+import type { RuleMeta } from '../core/rule-meta';
 import type { SourceFile } from '../load/source-file';
 import type { ProjectView } from './project-view';
 
@@ -11,12 +12,6 @@ export interface RuleContext extends ProjectView {
 }
 
 /** A semantic rule: src/rules/<id>.ts, registered in src/rules/index.ts. */
-export interface Rule {
-  id: string;
-  severity: Severity;
-  /** One sentence: what it checks and why. */
-  description: string;
-  /** Where the fact comes from (a Terra or Pulumi page, or "terra-iac design"). */
-  source: string;
+export interface Rule extends RuleMeta {
   check(ctx: RuleContext): void;
 }

@@ -102,10 +102,10 @@ export function context(overrides: Partial<FormatContext> = {}): FormatContext {
     color: false,
     toolVersion: '9.9.9',
     rules: [
-      { id: 'file-unreadable', severity: 'error', description: 'The file cannot be read.', source: 'terra-iac design' },
-      { id: 'no-plaintext-secret', severity: 'error', description: 'A plain value where a reference belongs.', source: 'https://example.test/pulumi-secrets' },
-      { id: 'schema-unknown-key', severity: 'error', description: 'A key the schema does not know.', source: 'schemas/*.json' },
-      { id: 'webhook-shared-url', severity: 'warning', description: 'One webhook URL in several environments.', source: 'https://example.test/webhooks' },
+      { id: 'file-unreadable', severity: 'error', description: 'The file cannot be read.', source: 'terra-iac design', fix: 'Pass a readable file.' },
+      { id: 'no-plaintext-secret', severity: 'error', description: 'A plain value where a reference belongs.', source: 'https://example.test/pulumi-secrets; named document (section 2)', fix: 'Write a reference.', security: { score: 9.0, cwe: [798] } },
+      { id: 'schema-unknown-key', severity: 'error', description: 'A key the schema does not know.', source: 'schemas/*.json', fix: 'Remove the key.' },
+      { id: 'webhook-shared-url', severity: 'warning', description: 'One webhook URL in several environments.', source: 'https://example.test/webhooks', fix: 'Use one URL per environment.' },
     ],
     ...overrides,
   };

@@ -2,15 +2,19 @@ import { describe, expect, it } from 'vitest';
 import { ruleCatalog } from '../../src/formatters/rule-catalog';
 import { formatSarif } from '../../src/formatters/sarif';
 import { RULES } from '../../src/rules';
+import { REPOSITORY_URL } from '../../src/core/project-urls';
 import { STAGE_RULES } from '../../src/validate/stage-rules';
 import { DIAGNOSTICS, SOURCE_CANARY, context, expectNoSecrets } from './fixtures';
 
 interface SarifRule {
   id: string;
+  name: string;
   shortDescription: { text: string };
-  helpUri?: string;
+  fullDescription: { text: string };
+  helpUri: string;
+  help: { text: string; markdown: string };
   defaultConfiguration: { level: string };
-  properties: { source: string };
+  properties: { sources: string[]; 'security-severity'?: string; tags?: string[] };
 }
 interface SarifResult {
   ruleId: string;
@@ -31,7 +35,7 @@ describe('sarif formatter', () => {
     expect(log.version).toBe('2.1.0');
     expect(log.$schema).toMatch(/sarif-2\.1\.0/);
     expect(log.runs).toHaveLength(1);
-    expect(run.tool.driver).toMatchObject({ name: 'terra-iac', version: '9.9.9' });
+    expect(run.tool.driver).toMatchObject({ name: 'terra-iac', fullName: 'terra-iac 9.9.9', version: '9.9.9', informationUri: REPOSITORY_URL });
     expect(run.columnKind).toBe('utf16CodeUnits');
   });
 
@@ -40,10 +44,48 @@ describe('sarif formatter', () => {
     expect(rules.map((r) => r.id)).toEqual(['file-unreadable', 'no-plaintext-secret', 'schema-unknown-key', 'webhook-shared-url', 'secret-literal', 'provider-mobile-sdk']);
     expect(new Set(rules.map((r) => r.id)).size).toBe(rules.length);
     const secret = rules[1]!;
-    expect(secret).toMatchObject({ shortDescription: { text: 'A plain value where a reference belongs.' }, helpUri: 'https://example.test/pulumi-secrets', defaultConfiguration: { level: 'error' } });
-    expect(rules[0]!.helpUri).toBeUndefined();
-    expect(rules[0]!.properties.source).toBe('terra-iac design');
+    expect(secret).toMatchObject({
+      name: 'NoPlaintextSecret',
+      shortDescription: { text: 'A plain value where a reference belongs.' },
+      helpUri: `${REPOSITORY_URL}/blob/main/docs/rules.md#no-plaintext-secret`,
+      defaultConfiguration: { level: 'error' },
+      properties: { sources: ['https://example.test/pulumi-secrets', 'named document (section 2)'], 'security-severity': '9.0', tags: ['security', 'external/cwe/cwe-798'] },
+    });
+    expect(rules[0]!.properties).toEqual({ sources: ['terra-iac design'] });
     expect(rules[3]!.defaultConfiguration.level).toBe('warning');
+  });
+
+  it('gives each rule help that says what is wrong, how to fix it, and where the facts come from', () => {
+    const secret = rules[1]!;
+    expect(secret.help.text).toBe(
+      [
+        'A plain value where a reference belongs.',
+        'How to fix: Write a reference.',
+        'Sources: https://example.test/pulumi-secrets; named document (section 2)',
+        `Manual: ${secret.helpUri}`,
+      ].join('\n\n'),
+    );
+    expect(secret.help.markdown).toBe(
+      [
+        'A plain value where a reference belongs.',
+        '**How to fix:** Write a reference.',
+        '**Sources:**\n- <https://example.test/pulumi-secrets>\n- named document (section 2)',
+        `[\`no-plaintext-secret\` in the terra-iac manual](${secret.helpUri})`,
+      ].join('\n\n'),
+    );
+    // Markdown characters in a named source are escaped, not interpreted.
+    expect(rules[2]!.help.markdown).toContain('- schemas/\\*.json');
+  });
+
+  it('describes an id the catalog lacks with a name, a manual link and a fix, so every ruleIndex resolves', () => {
+    const ids = rules.map((r) => r.id);
+    const unknown = rules.filter((r) => r.id === 'secret-literal' || r.id === 'provider-mobile-sdk');
+    expect(ids.slice(-2)).toEqual(['secret-literal', 'provider-mobile-sdk']);
+    for (const r of unknown) {
+      expect(r.name).toMatch(/^[A-Z][A-Za-z0-9]*$/);
+      expect(r.helpUri).toBe(`${REPOSITORY_URL}/blob/main/docs/rules.md#${r.id}`);
+      expect(r.help.text).toContain('How to fix:');
+    }
   });
 
   it('points each result at its rule and a project-relative region', () => {

@@ -39,6 +39,7 @@ export const flagPolarNotes: Rule = {
   severity: 'error',
   description: 'Test rule: POLAR notes hold a secret.',
   source: 'terra-iac tests',
+  fix: 'Test rule: nothing to fix.',
   check(ctx) {
     for (const env of ctx.environments) {
       if (env.model?.providers.POLAR) {

@@ -78,6 +78,7 @@ describe('audit report model: planted fixture', () => {
     severity: 'warning',
     description: 'Test rule: one finding on each stack file.',
     source: 'terra-iac tests',
+    fix: 'Test rule: nothing to fix.',
     check(ctx) {
       for (const stack of ctx.stacks) ctx.report(stack.file, { path: ['config'], message: 'stack finding' });
     },
