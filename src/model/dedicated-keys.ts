@@ -1,10 +1,18 @@
 import { z } from 'zod';
 import type { KeyShape } from '../catalog/providers';
+import { EDITOR, HTTPS_URL_PATTERN } from './editor-annotations';
 import { HttpUrl } from './patterns';
 import { SecretRef } from './secret-ref';
 
 const clientId = z.string().min(1).describe('OAuth client id from the provider\'s developer console (not a secret).');
 const clientSecret = SecretRef.describe('Reference to the OAuth client secret.');
+
+/** One of Terra's own URLs (all https); the huawei-urls rule checks which one. */
+const terraHttpsUrl = (description: string) =>
+  HttpUrl.describe(description).register(EDITOR, {
+    pattern: HTTPS_URL_PATTERN,
+    patternErrorMessage: 'Terra\'s Huawei URLs are https:// URLs on Terra\'s API host (huawei-urls).',
+  });
 
 /**
  * What Terra's credential write takes besides the id and secret (admin API `setSourceCredentials`,
@@ -57,9 +65,9 @@ export const HuaweiDedicatedKeys = z
   .strictObject({
     clientId: clientId.describe('Client ID of the Huawei "Server" app with HUAWEI ID and Health Kit enabled.'),
     clientSecret,
-    redirectUrl: HttpUrl.describe('OAuth redirect URL registered in the Huawei console, Terra\'s /auth/huawei/oauth2 on the dev-id\'s API host.'),
-    appAccessUrl: HttpUrl.describe('App access URL entered in the Huawei console (Terra\'s API host).'),
-    healthKitCallbackUrl: HttpUrl.describe('Health Kit subscription callback, Terra\'s /hooks/huawei/healthkit/notifications.'),
+    redirectUrl: terraHttpsUrl('OAuth redirect URL registered in the Huawei console, Terra\'s /auth/huawei/oauth2 on the dev-id\'s API host.'),
+    appAccessUrl: terraHttpsUrl('App access URL entered in the Huawei console (Terra\'s API host).'),
+    healthKitCallbackUrl: terraHttpsUrl('Health Kit subscription callback, Terra\'s /hooks/huawei/healthkit/notifications.'),
     ...credentialOptions,
   })
   .meta({ id: 'HuaweiDedicatedKeys', title: 'Huawei Health Kit app' });
