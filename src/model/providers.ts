@@ -77,7 +77,9 @@ export const Providers = z
   .catchall(UnknownProviderSettings)
   .describe('Providers this environment enables, keyed by Terra resource code (GARMIN, STRAVA, ...). `{}` takes the defaults.')
   .register(EDITOR, {
+    // doNotSuggest: completion offers the codes from `properties`, with their names, and not a second time bare.
     propertyNames: {
+      doNotSuggest: true,
       enum: PROVIDERS.map((p) => p.code),
       errorMessage:
         'Unknown provider code: use a Terra resource code from the completion list (GARMIN, STRAVA, ...); `terra-iac validate` suggests the nearest one (provider-unknown).',

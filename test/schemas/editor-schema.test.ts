@@ -1,0 +1,123 @@
+import Ajv2020 from 'ajv/dist/2020';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { PROVIDERS } from '../../src/catalog/providers';
+import { parseYaml } from '../../src/load/parse-yaml';
+import { loadProject } from '../../src/project';
+import { AJV_OPTIONS } from '../../src/validate/compile-validators';
+import { shippedFiles } from '../property/shipped-files';
+
+/**
+ * The published schemas (schemas/*.json) are standard JSON Schema 2020-12 plus yaml-language-server's
+ * annotation keywords, and never stricter than the CLI: whatever they reject, `validate` reports as an error
+ * at the same place. (The LSP test shows the editor flags the common cases; this one walks the variants.)
+ */
+const REPO = join(__dirname, '..', '..');
+const SHIPPED = shippedFiles();
+const EDITOR_KEYWORDS = ['markdownDescription', 'patternErrorMessage', 'errorMessage', 'doNotSuggest'];
+
+function publishedValidator(file: string) {
+  const ajv = new Ajv2020({ ...AJV_OPTIONS, keywords: EDITOR_KEYWORDS, code: { optimize: 1 } });
+  return ajv.compile(JSON.parse(readFileSync(join(REPO, 'schemas', file), 'utf8')));
+}
+
+const environment = publishedValidator('environment.schema.json');
+const stack = publishedValidator('pulumi-stack.schema.json');
+const project = publishedValidator('pulumi-project.schema.json');
+
+/** The CLI's errors at `path` (or under it) for the shipped project with one file replaced. */
+function cliErrorsAt(file: string, content: string, path: (string | number)[]): string[] {
+  const loaded = loadProject({ root: '/virtual', virtualFiles: { ...SHIPPED, [file]: content } });
+  return loaded.diagnostics
+    .filter((d) => d.file === file && d.severity === 'error' && path.every((segment, i) => d.path[i] === segment))
+    .map((d) => d.ruleId);
+}
+
+function editorAccepts(validate: typeof environment, content: string): boolean {
+  return validate(parseYaml(content).data) === true;
+}
+
+describe('the published schemas', () => {
+  it('compile as JSON Schema 2020-12 (ajv strict, with the editor keywords declared) and accept every shipped file', () => {
+    for (const [path, content] of Object.entries(SHIPPED)) {
+      const validate = path.startsWith('config/') ? environment : path === 'Pulumi.yaml' ? project : stack;
+      expect(editorAccepts(validate, content), `${path}: ${JSON.stringify(validate.errors)}`).toBe(true);
+    }
+  });
+
+  it('reject a webhook URL only where the CLI reports an error on it, and always on http:// or user info', () => {
+    const file = 'config/staging.yaml';
+    const hosts = ['hooks.acme-health.example', 'hooks.acme-health.example:8443', '127.0.0.1', '[::1]'];
+    const userinfo = ['', 'terra@', 'terra:s3cret@', ':@', '@', ':pw@'];
+    const rest = ['', '/terra/events', '/a@b', '?x=@y', '#@'];
+    let rejected = 0;
+    for (const scheme of ['https', 'http']) {
+      for (const info of userinfo) {
+        for (const host of hosts) {
+          for (const tail of rest) {
+            const url = `${scheme}://${info}${host}${tail}`;
+            const content = SHIPPED[file]!.replace(/(\n {2}url: )\S+/, `$1"${url}"`);
+            const accepted = editorAccepts(environment, content);
+            const cli = cliErrorsAt(file, content, ['webhook', 'url']);
+            if (!accepted) {
+              rejected++;
+              expect(cli, `${url}: the editor rejects it, so the CLI must`).not.toEqual([]);
+            }
+            if (cli.includes('webhook-https')) expect(accepted, `${url}: webhook-https`).toBe(false);
+            if (cli.includes('webhook-url-credentials') && /^https?:\/\/[^/?#]*[^:/?#][^/?#]*@/.test(url)) expect(accepted, `${url}: user info`).toBe(false);
+          }
+        }
+      }
+    }
+    expect(rejected).toBeGreaterThan(100);
+  });
+
+  it('reject an admin API base URL only where the CLI reports an error on it', () => {
+    const file = 'config/staging.yaml';
+    const hosts = ['admin.acme-health.example', 'localhost:8787', '127.0.0.1:8787', '127.1', '0x7f.0.0.1', '[::1]:9', '10.0.0.7', '2130706433'];
+    let rejected = 0;
+    for (const scheme of ['https', 'http']) {
+      for (const userinfo of ['', 'ops:pw@']) {
+        for (const host of hosts) {
+          const url = `${scheme}://${userinfo}${host}/api/v3/admin`;
+          const content = SHIPPED[file]!.replace('  apiKey: { fromStackConfig: terraApiKey }\n', `  apiKey: { fromStackConfig: terraApiKey }\n  admin:\n    baseUrl: "${url}"\n`);
+          const accepted = editorAccepts(environment, content);
+          const cli = cliErrorsAt(file, content, ['terra', 'admin', 'baseUrl']);
+          if (!accepted) {
+            rejected++;
+            expect(cli, `${url}: the editor rejects it, so the CLI must`).toEqual(['admin-base-url']);
+          }
+        }
+      }
+    }
+    // http to a host name (localhost included: a local name, not a loopback address). http to an IP address
+    // passes the editor whatever its form, and the rule judges whether it is loopback (10.0.0.7 is not).
+    expect(rejected).toBe(4);
+  });
+
+  it('reject a provider code exactly when the CLI reports it as unknown (UNCONFIRMED codes pass both)', () => {
+    const file = 'config/testing.yaml';
+    const codes = [...PROVIDERS.map((p) => p.code), 'GARMINN', 'garmin', 'FITBIT2', 'X'];
+    for (const code of codes.filter((c) => !SHIPPED[file]!.includes(`\n  ${c}:`))) {
+      const content = SHIPPED[file]!.replace('\nproviders:\n', `\nproviders:\n  ${code}:\n    enabled: false\n`);
+      if (content === SHIPPED[file]) throw new Error(`${file} has no providers block`);
+      const known = PROVIDERS.some((p) => p.code === code);
+      expect(editorAccepts(environment, content), code).toBe(known);
+      expect(cliErrorsAt(file, content, ['providers', code]).includes('provider-unknown'), code).toBe(!known);
+    }
+  });
+
+  it('reject a plain terra-iac secret key in a stack file only where the CLI reports an error on it', () => {
+    const file = 'Pulumi.testing.yaml';
+    const keys = ['terra-iac:terraApiKey', 'terra-iac:terraWebhookSigningSecret', 'terra-iac:googleClientSecret'];
+    for (const key of keys) {
+      const content = SHIPPED[file]!.replace(new RegExp(`( {2}${key}:)\\n {4}secure: [^\\n]+`), '$1 not-encrypted');
+      expect(content, key).not.toBe(SHIPPED[file]);
+      expect(editorAccepts(stack, content), key).toBe(false);
+      expect(cliErrorsAt(file, content, ['config', key]), key).toContain('stack-secret-plain');
+    }
+    const settings = SHIPPED[file]!.replace('  terra-iac:smokeTest: true\n', '  terra-iac:smokeTest: true\n  terra-iac:environment: testing\n  terra-iac:smokeTimeoutMs: 5000\n');
+    expect(editorAccepts(stack, settings), 'non-secret terra-iac settings stay plain').toBe(true);
+  });
+});
