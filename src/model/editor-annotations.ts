@@ -14,10 +14,20 @@ export interface EditorAnnotations {
   pattern?: string;
   patternErrorMessage?: string;
   errorMessage?: string;
+  type?: string;
   propertyNames?: Record<string, unknown>;
   patternProperties?: Record<string, Record<string, unknown>>;
   additionalProperties?: boolean | Record<string, unknown>;
+  /** Conditions a rule checks between fields, where JSON Schema can state them. */
+  if?: Record<string, unknown>;
+  then?: Record<string, unknown>;
+  else?: Record<string, unknown>;
+  allOf?: Record<string, unknown>[];
+  properties?: Record<string, unknown>;
 }
+
+/** `enabled: false` written out (every object keyword with its `type`, as strict ajv asks): the condition under which a rule leaves a declared provider alone. */
+export const DISABLED = { type: 'object', required: ['enabled'], properties: { enabled: { const: false } } };
 
 /** Zod schemas of the model register their editor-only annotations here (`schema.register(EDITOR, {...})`). */
 export const EDITOR = z.registry<EditorAnnotations>();

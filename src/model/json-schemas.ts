@@ -5,7 +5,7 @@ import { ProjectFile } from './project-file';
 import { SCHEMA_KINDS, type FileKind, type SchemaFileName } from './schema-kinds';
 import { StackFile } from './stack-file';
 
-/** The zod schema of each kind: the source of truth of the JSON Schema committed under schemas/. */
+/** The zod schema of each kind: the source of truth of the JSON Schemas in schemas/ and src/generated/. */
 export const ZOD_SCHEMAS: Record<FileKind, z.ZodType> = {
   environment: Environment,
   stack: StackFile,

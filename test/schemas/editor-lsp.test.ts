@@ -180,6 +180,23 @@ describe('yaml-language-server with the shipped $schema lines', () => {
     expect(cliDiagnostics(path, content).filter((d) => d.severity === 'error').map((d) => [d.ruleId, d.line])).toEqual([['huawei-urls', line + 1]]);
   });
 
+  it('flags a provider\'s key policy as the CLI does (provider-dedicated-keys): STRAVA without keys, APPLE with keys', async () => {
+    const path = 'config/staging.yaml';
+    const noStravaKeys = replaced(path, /\n {2}STRAVA:\n(?: {4}.*\n| {6}.*\n)+/, '\n  STRAVA: {}\n');
+    const strava = noStravaKeys.split('\n').indexOf('  STRAVA: {}');
+    const editor = await open(besides(path), noStravaKeys);
+    expect(editor.map((d) => [d.range.start.line, d.severity])).toEqual([[strava, ERROR]]);
+    expect(editor[0]!.message).toContain('only works with dedicated keys');
+    expect(cliDiagnostics(path, noStravaKeys).filter((d) => d.severity === 'error').map((d) => [d.ruleId, d.line])).toEqual([['provider-dedicated-keys', strava + 1]]);
+
+    const appleKeys = replaced(path, '\n  APPLE: {}\n', '\n  APPLE:\n    dedicatedKeys:\n      clientId: acme-apple\n      clientSecret: { fromEnv: ACME_APPLE_SECRET }\n');
+    const apple = appleKeys.split('\n').indexOf('  APPLE:') + 1;
+    const flagged = await open(besides(path), appleKeys);
+    // The editor marks the value (the block below the key), the CLI the `dedicatedKeys` key.
+    expect(flagged.map((d) => [d.range.start.line, d.severity])).toEqual([[apple + 1, ERROR]]);
+    expect(cliDiagnostics(path, appleKeys).filter((d) => d.severity === 'error').map((d) => [d.ruleId, d.line])).toEqual([['provider-dedicated-keys', apple + 1]]);
+  });
+
   it('flags a plaintext terra-iac:terraApiKey in a stack file without showing the value, as the CLI does (stack-secret-plain)', async () => {
     const path = 'Pulumi.staging.yaml';
     const content = replaced(path, /( {2}terra-iac:terraApiKey:)\n {4}secure: [^\n]+/, `$1 ${TOKEN}`);

@@ -26,9 +26,11 @@ const environment = publishedValidator('environment.schema.json');
 const stack = publishedValidator('pulumi-stack.schema.json');
 const project = publishedValidator('pulumi-project.schema.json');
 
-/** The CLI's errors at `path` (or under it) for the shipped project with one file replaced. */
+/** The CLI's errors at `path` (or under it) for one environment's files of the shipped project, one replaced. */
 function cliErrorsAt(file: string, content: string, path: (string | number)[]): string[] {
-  const loaded = loadProject({ root: '/virtual', virtualFiles: { ...SHIPPED, [file]: content } });
+  const name = /([^/.]+)\.yaml$/.exec(file)![1]!;
+  const files = Object.fromEntries(Object.entries(SHIPPED).filter(([p]) => p === 'Pulumi.yaml' || p === `config/${name}.yaml` || p === `Pulumi.${name}.yaml`));
+  const loaded = loadProject({ root: '/virtual', virtualFiles: { ...files, [file]: content } });
   return loaded.diagnostics
     .filter((d) => d.file === file && d.severity === 'error' && path.every((segment, i) => d.path[i] === segment))
     .map((d) => d.ruleId);
@@ -50,7 +52,7 @@ describe('the published schemas', () => {
     const file = 'config/staging.yaml';
     const hosts = ['hooks.acme-health.example', 'hooks.acme-health.example:8443', '127.0.0.1', '[::1]'];
     const userinfo = ['', 'terra@', 'terra:s3cret@', ':@', '@', ':pw@'];
-    const rest = ['', '/terra/events', '/a@b', '?x=@y', '#@'];
+    const rest = ['/terra/events', '/a@b', '?x=@y', '#@'];
     let rejected = 0;
     for (const scheme of ['https', 'http']) {
       for (const info of userinfo) {
@@ -70,7 +72,7 @@ describe('the published schemas', () => {
         }
       }
     }
-    expect(rejected).toBeGreaterThan(100);
+    expect(rejected).toBeGreaterThan(80);
   });
 
   it('reject an admin API base URL only where the CLI reports an error on it', () => {
@@ -105,6 +107,44 @@ describe('the published schemas', () => {
       const known = PROVIDERS.some((p) => p.code === code);
       expect(editorAccepts(environment, content), code).toBe(known);
       expect(cliErrorsAt(file, content, ['providers', code]).includes('provider-unknown'), code).toBe(!known);
+    }
+  });
+
+  it('reject a provider\'s dedicated keys exactly where the CLI reports its key policy as an error (provider-dedicated-keys)', () => {
+    const file = 'config/testing.yaml';
+    const keys = '    dedicatedKeys:\n      clientId: acme-client\n      clientSecret: { fromEnv: ACME_CLIENT_SECRET }\n';
+    let rejected = 0;
+    for (const facts of PROVIDERS.filter((p) => !SHIPPED[file]!.includes(`\n  ${p.code}:`))) {
+      for (const enabled of [true, false]) {
+        for (const withKeys of [true, false]) {
+          const block = `  ${facts.code}:\n    enabled: ${enabled}\n${withKeys ? keys : ''}`;
+          const content = SHIPPED[file]!.replace('\nproviders:\n', `\nproviders:\n${block}`);
+          const accepted = editorAccepts(environment, content);
+          const cli = cliErrorsAt(file, content, ['providers', facts.code]);
+          const label = `${facts.code} enabled: ${enabled}, ${withKeys ? 'with' : 'without'} keys`;
+          if (!accepted) {
+            rejected++;
+            expect(cli, `${label}: the editor rejects it, so the CLI must`).not.toEqual([]);
+          }
+          if (cli.includes('provider-dedicated-keys')) expect(accepted, label).toBe(false);
+        }
+      }
+    }
+    const notApplicable = PROVIDERS.filter((p) => p.credentials === 'not-applicable' && !SHIPPED[file]!.includes(`\n  ${p.code}:`)).length;
+    const required = PROVIDERS.filter((p) => p.credentials === 'required' && p.confirmed && !SHIPPED[file]!.includes(`\n  ${p.code}:`)).length;
+    expect(rejected).toBeGreaterThanOrEqual(2 * notApplicable + required);
+  });
+
+  it('reject more planned users than a stated testing or staging tier allows, as the CLI does (user-limit)', () => {
+    const file = 'config/testing.yaml';
+    for (const [tier, planned, expected] of [['testing', 51, false], ['staging', 51, false], ['testing', 50, true], ['production', 5000, true], [undefined, 51, true]] as const) {
+      let content = SHIPPED[file]!.replace(/\n {2}plannedUsers: \d+/, `\n  plannedUsers: ${planned}`);
+      if (!/\n {2}plannedUsers: /.test(content)) content = `${content.trimEnd()}\nlimits:\n  plannedUsers: ${planned}\n`;
+      if (tier) content = content.replace(/\ndescription: /, `\ntier: ${tier}\ndescription: `);
+      const label = `tier ${tier ?? '(from the file name)'}, ${planned} users`;
+      expect(editorAccepts(environment, content), label).toBe(expected);
+      const cli = cliErrorsAt(file, content, ['limits', 'plannedUsers']);
+      if (!expected) expect(cli, label).toEqual(['user-limit']);
     }
   });
 
