@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { GOOGLE_ESSENTIAL_SCOPES } from '../catalog/google-scopes';
 import type { KeyShape } from '../catalog/providers';
 import { EDITOR, HTTPS_URL_PATTERN } from './editor-annotations';
 import { HttpUrl } from './patterns';
@@ -13,6 +14,16 @@ const terraHttpsUrl = (description: string) =>
     pattern: HTTPS_URL_PATTERN,
     patternErrorMessage: 'Terra\'s Huawei URLs are https:// URLs on Terra\'s API host (huawei-urls).',
   });
+
+/** The google-essential-scopes rule: each essential scope listed, in its short or full form (normalizeGoogleScope). */
+function essentialScope(scope: string): Record<string, unknown> {
+  const short = scope.replace(/^https:\/\/www\.googleapis\.com\/auth\//, '');
+  return {
+    type: 'array',
+    contains: { enum: [short, scope] },
+    errorMessage: `Google scopes lack the essential scope ${short}: add it to the list and to the Google OAuth consent screen (google-essential-scopes).`,
+  };
+}
 
 /**
  * What Terra's credential write takes besides the id and secret (admin API `setSourceCredentials`,
@@ -79,7 +90,8 @@ export const GoogleDedicatedKeys = z
     scopes: z
       .array(z.string().min(1))
       .min(1)
-      .describe('OAuth scopes requested, in full or short form (fitness.activity.read); applied as the custom scopes of Google\'s source in Terra.'),
+      .describe('OAuth scopes requested, in full or short form (fitness.activity.read); applied as the custom scopes of Google\'s source in Terra.')
+      .register(EDITOR, { allOf: GOOGLE_ESSENTIAL_SCOPES.map(essentialScope) }),
     appVerification: z
       .enum(['verified', 'in-review', 'unverified'])
       .describe('Google OAuth app verification status; production needs a verified app.'),

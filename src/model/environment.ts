@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import { TIERS, USER_LIMITS, type Tier as TierName } from '../catalog/environment-limits';
+import { TIERS } from '../catalog/environment-limits';
 import { ExtraDestination, Webhook } from './destinations';
 import { EDITOR, HTTPS_OR_HTTP_IP_URL_PATTERN } from './editor-annotations';
 import { AwsRegion, Email, HttpUrl, IamRoleArn, KmsKeyRef } from './patterns';
+import { environmentChecks } from './environment-editor-checks';
 import { Providers } from './providers';
 import { SecretRef } from './secret-ref';
 
@@ -72,19 +73,6 @@ export const Limits = z
   })
   .meta({ id: 'Limits', title: 'Limits' });
 
-/**
- * The user-limit rule as JSON Schema, for a file that states its tier (the rule also knows the tier from the
- * file name, which a schema cannot see): at most the tier's limit of planned users.
- */
-function userLimits(): Record<string, unknown>[] {
-  const limited = TIERS.filter((tier): tier is TierName => USER_LIMITS[tier] !== null);
-  const limits = [...new Set(limited.map((tier) => USER_LIMITS[tier]!))];
-  return limits.map((limit) => ({
-    if: { type: 'object', required: ['tier'], properties: { tier: { enum: limited.filter((tier) => USER_LIMITS[tier] === limit) } } },
-    then: { type: 'object', properties: { limits: { type: 'object', properties: { plannedUsers: { type: 'integer', maximum: limit } } } } },
-  }));
-}
-
 /** One Terra environment (one dev-id), as declared in config/<name>.yaml. */
 export const Environment = z
   .strictObject({
@@ -104,7 +92,7 @@ export const Environment = z
     title: 'terra-iac environment',
     description: 'One Terra environment (dev-id) managed by terra-iac: config/<name>.yaml.',
   })
-  .register(EDITOR, { allOf: userLimits() });
+  .register(EDITOR, { allOf: environmentChecks() });
 
 export type Environment = z.infer<typeof Environment>;
 export type TerraAccount = z.infer<typeof TerraAccount>;

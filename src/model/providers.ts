@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { PROVIDERS, type KeyShape, type ProviderFacts } from '../catalog/providers';
 import { DEDICATED_KEY_SHAPES } from './dedicated-keys';
-import { DISABLED, EDITOR, type EditorAnnotations } from './editor-annotations';
+import { EDITOR } from './editor-annotations';
+import { providerChecks } from './provider-editor-checks';
 import { providerDescription, providerMarkdownDescription } from './provider-descriptions';
 import { FreestyleLibreOptions, PROVIDER_OPTION_SETS, SamsungOptions } from './provider-options';
 
@@ -60,32 +61,11 @@ function settingsFor({ keyShape, options }: Pick<ProviderFacts, 'keyShape' | 'op
 /** Settings for a code Terra does not document: generic, so the unknown-code rule can speak first. */
 export const UnknownProviderSettings = settingsFor({ keyShape: 'generic' });
 
-/**
- * The provider-dedicated-keys rule's errors as JSON Schema: a provider whose keys are "not applicable" takes no
- * `dedicatedKeys`; an enabled one whose keys are "required" (a confirmed fact: UNCONFIRMED ones only warn)
- * must have them.
- */
-function keyPolicy(facts: ProviderFacts): EditorAnnotations {
-  if (facts.credentials === 'not-applicable') {
-    return { type: 'object', properties: { dedicatedKeys: { not: {}, description: `${facts.name} takes no dedicatedKeys: Terra lists its credentials as not applicable (provider-dedicated-keys).` } } };
-  }
-  if (facts.credentials !== 'required' || !facts.confirmed) return {};
-  return {
-    if: DISABLED,
-    else: {
-      type: 'object',
-      properties: { dedicatedKeys: true },
-      required: ['dedicatedKeys'],
-      errorMessage: `${facts.code} (${facts.name}) only works with dedicated keys: add dedicatedKeys with your own client id and a secret reference, or set \`enabled: false\` (provider-dedicated-keys).`,
-    },
-  };
-}
-
 /** One known code's entry; editors show its name and key policy in completion and hover, and check that policy. */
 function providerEntry(facts: ProviderFacts) {
   return settingsFor(facts)
     .optional()
-    .register(EDITOR, { description: providerDescription(facts), markdownDescription: providerMarkdownDescription(facts), ...keyPolicy(facts) });
+    .register(EDITOR, { description: providerDescription(facts), markdownDescription: providerMarkdownDescription(facts), ...providerChecks(facts) });
 }
 
 /**

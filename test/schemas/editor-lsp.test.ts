@@ -197,6 +197,27 @@ describe('yaml-language-server with the shipped $schema lines', () => {
     expect(cliDiagnostics(path, appleKeys).filter((d) => d.severity === 'error').map((d) => [d.ruleId, d.line])).toEqual([['provider-dedicated-keys', apple + 1]]);
   });
 
+  it('applies the conditional checks as the CLI does: Samsung direct route, FreeStyle Libre regions, a stated tier', async () => {
+    const path = 'config/staging.yaml';
+    const samsung = (lines: string) => replaced(path, '  SAMSUNG:\n    route: health-connect\n', `  SAMSUNG:\n${lines}`);
+    const cases: [string, string, string[]][] = [
+      ['direct route, approved', samsung('    route: direct\n    partnershipApproved: true\n'), []],
+      ['direct route, disabled', samsung('    enabled: false\n    route: direct\n'), []],
+      ['direct route, not approved', samsung('    route: direct\n'), ['samsung-route']],
+      ['DE without a practice id', replaced(path, /\n {4}practiceId: .*/, ''), ['freestylelibre-regions']],
+      ['full-form essential scope', replaced(path, '        - userinfo.profile\n', '        - https://www.googleapis.com/auth/userinfo.profile\n'), []],
+      ['stated staging tier over the limit', replaced(path, /\n {2}plannedUsers: \d+/, '\n  plannedUsers: 60').replace('\ndescription: ', '\ntier: staging\ndescription: '), ['user-limit']],
+    ];
+    for (const [label, content, errors] of cases) {
+      const editor = await open(besides(path), content);
+      const cli = cliDiagnostics(path, content).filter((d) => d.severity === 'error');
+      expect(cli.map((d) => d.ruleId), label).toEqual(errors);
+      // Same finding, same place or the key right above it (a missing key is marked on its parent's key).
+      expect(editor.length, label).toBe(cli.length);
+      editor.forEach((d, i) => expect(cli[i]!.line - (d.range.start.line + 1), label).toBeOneOf([0, 1]));
+    }
+  });
+
   it('flags a plaintext terra-iac:terraApiKey in a stack file without showing the value, as the CLI does (stack-secret-plain)', async () => {
     const path = 'Pulumi.staging.yaml';
     const content = replaced(path, /( {2}terra-iac:terraApiKey:)\n {4}secure: [^\n]+/, `$1 ${TOKEN}`);

@@ -135,17 +135,58 @@ describe('the published schemas', () => {
     expect(rejected).toBeGreaterThanOrEqual(2 * notApplicable + required);
   });
 
-  it('reject more planned users than a stated testing or staging tier allows, as the CLI does (user-limit)', () => {
+  it('reject more planned users than a stated testing or staging tier allows, and an unverified Google app in a stated production tier, as the CLI does', () => {
     const file = 'config/testing.yaml';
-    for (const [tier, planned, expected] of [['testing', 51, false], ['staging', 51, false], ['testing', 50, true], ['production', 5000, true], [undefined, 51, true]] as const) {
+    expect(SHIPPED[file]).toMatch(/appVerification: (?!verified)/);
+    const cases = [
+      ['testing', 51, ['user-limit']],
+      ['staging', 51, ['user-limit']],
+      ['testing', 50, []],
+      ['production', 5000, ['google-production-verified']],
+      [undefined, 20, []],
+    ] as const;
+    for (const [tier, planned, errors] of cases) {
       let content = SHIPPED[file]!.replace(/\n {2}plannedUsers: \d+/, `\n  plannedUsers: ${planned}`);
-      if (!/\n {2}plannedUsers: /.test(content)) content = `${content.trimEnd()}\nlimits:\n  plannedUsers: ${planned}\n`;
       if (tier) content = content.replace(/\ndescription: /, `\ntier: ${tier}\ndescription: `);
       const label = `tier ${tier ?? '(from the file name)'}, ${planned} users`;
-      expect(editorAccepts(environment, content), label).toBe(expected);
-      const cli = cliErrorsAt(file, content, ['limits', 'plannedUsers']);
-      if (!expected) expect(cli, label).toEqual(['user-limit']);
+      expect(editorAccepts(environment, content), label).toBe(errors.length === 0);
+      expect(cliErrorsAt(file, content, []), label).toEqual(errors);
     }
+    // The tier from the file name alone: the CLI knows it, the editor cannot, so only the CLI reports it.
+    const byName = SHIPPED[file]!.replace(/\n {2}plannedUsers: \d+/, '\n  plannedUsers: 51');
+    expect(editorAccepts(environment, byName)).toBe(true);
+    expect(cliErrorsAt(file, byName, [])).toEqual(['user-limit']);
+  });
+
+  it('agree with the CLI on the Samsung route, FreeStyle Libre regions and Google\'s essential scopes', () => {
+    const file = 'config/staging.yaml';
+    const shipped = SHIPPED[file]!;
+    for (const anchor of ['  SAMSUNG:\n    route: health-connect\n', '  FREESTYLELIBRE:\n', '        - userinfo.profile\n', '        - calendar.settings.readonly\n']) {
+      expect(shipped, anchor).toContain(anchor);
+    }
+    const variants: string[] = [];
+    for (const enabled of ['', '    enabled: false\n']) {
+      for (const route of ['direct', 'health-connect']) {
+        for (const approved of ['', '    partnershipApproved: true\n', '    partnershipApproved: false\n']) {
+          variants.push(shipped.replace('  SAMSUNG:\n    route: health-connect\n', `  SAMSUNG:\n${enabled}    route: ${route}\n${approved}`));
+        }
+      }
+      for (const regions of ['[GB]', '[GB, DE]', '[FR, AT]']) {
+        for (const practice of ['', '    practiceId: DE-PRAXIS-1\n']) {
+          variants.push(shipped.replace(/ {2}FREESTYLELIBRE:\n(?: {4}.*\n)+/, `  FREESTYLELIBRE:\n${enabled}    regions: ${regions}\n${practice}`));
+        }
+      }
+    }
+    for (const drop of ['        - userinfo.profile\n', '        - calendar.settings.readonly\n']) variants.push(shipped.replace(drop, ''));
+    variants.push(shipped.replace('        - userinfo.profile\n', '        - https://www.googleapis.com/auth/userinfo.profile\n'));
+    let rejected = 0;
+    for (const content of variants) {
+      const cli = cliErrorsAt(file, content, []);
+      const accepted = editorAccepts(environment, content);
+      if (!accepted) rejected++;
+      expect(accepted, `${cli.join(', ')}\n${content}`).toBe(cli.length === 0);
+    }
+    expect(rejected).toBeGreaterThanOrEqual(6);
   });
 
   it('reject a plain terra-iac secret key in a stack file only where the CLI reports an error on it', () => {
