@@ -10,8 +10,9 @@ import { shippedFiles } from '../property/shipped-files';
 
 /**
  * The published schemas (schemas/*.json) are standard JSON Schema 2020-12 plus yaml-language-server's
- * annotation keywords, and never stricter than the CLI: whatever they reject, `validate` reports as an error
- * at the same place. (The LSP test shows the editor flags the common cases; this one walks the variants.)
+ * annotation keywords, and no stricter than the CLI: whatever they reject, `validate` reports as an error at the
+ * same place (one exception, by design: a plain value under a secret-named `terra-iac:` stack key, below). The
+ * LSP test shows the editor flags the common cases; this one walks the variants through ajv.
  */
 const REPO = join(__dirname, '..', '..');
 const SHIPPED = shippedFiles();
@@ -189,7 +190,7 @@ describe('the published schemas', () => {
     expect(rejected).toBeGreaterThanOrEqual(6);
   });
 
-  it('reject a plain terra-iac secret key in a stack file only where the CLI reports an error on it', () => {
+  it('reject a plain terra-iac secret key in a stack file where the CLI reports it, and under any secret-named key', () => {
     const file = 'Pulumi.testing.yaml';
     const keys = ['terra-iac:terraApiKey', 'terra-iac:terraWebhookSigningSecret', 'terra-iac:googleClientSecret'];
     for (const key of keys) {
@@ -200,5 +201,10 @@ describe('the published schemas', () => {
     }
     const settings = SHIPPED[file]!.replace('  terra-iac:smokeTest: true\n', '  terra-iac:smokeTest: true\n  terra-iac:environment: testing\n  terra-iac:smokeTimeoutMs: 5000\n');
     expect(editorAccepts(stack, settings), 'non-secret terra-iac settings stay plain').toBe(true);
+    // The one place the editor asks more: it cannot read config/, so it goes by the key names `validate`
+    // suggests for secrets, and a plain value under such a name is flagged before anything references it.
+    const unreferenced = SHIPPED[file]!.replace('  terra-iac:smokeTest: true\n', '  terra-iac:smokeTest: true\n  terra-iac:legacyApiKey: not-encrypted\n');
+    expect(editorAccepts(stack, unreferenced)).toBe(false);
+    expect(cliErrorsAt(file, unreferenced, ['config', 'terra-iac:legacyApiKey'])).toEqual([]);
   });
 });
