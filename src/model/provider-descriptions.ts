@@ -13,7 +13,9 @@ function notes(facts: ProviderFacts): string[] {
   const out: string[] = [];
   if (facts.partnership) out.push('Keys come from a partnership agreed directly with the provider.');
   if (facts.surface === 'mobile-sdk') out.push('Reachable only through Terra\'s mobile SDK, never the web widget.');
-  if (!facts.confirmed) {
+  if (!facts.confirmed && facts.namedIn) {
+    out.push(`UNCONFIRMED: Terra's docs use the code (${facts.namedIn}) but its integrations list does not; check that GET /integrations lists it for your dev-id.`);
+  } else if (!facts.confirmed) {
     out.push('UNCONFIRMED: the code appears only in older or third-party material; check that GET /integrations lists it for your dev-id.');
   }
   if (facts.deprecated) out.push(`Deprecated: ${facts.deprecated}.`);
