@@ -14,9 +14,12 @@ const AJV = join(REPO, 'node_modules', 'ajv-cli', 'dist', 'index.js');
 const FLOOR = join(__dirname, 'yaml-floor.js');
 const GOALS = { vsAjv: 0.67, vsFloor: 3, growth: 5.5, kibPerFile: 15 };
 
-/** ajv-cli on the files `validate` reads, one call per schema (it takes one), with our generated schemas. */
-function ajvCommands(node, cwd) {
-  const ajv = (schema, data) => [node, AJV, 'validate', '--spec=draft2020', '--allow-union-types', '-s', join(cwd, 'schemas', schema), '-d', data];
+/**
+ * ajv-cli on the files `validate` reads, one call per schema (it takes one), with the schemas `validate` itself
+ * compiles (src/generated/; schemas/ adds editor keywords strict ajv refuses, and checks the rules make).
+ */
+function ajvCommands(node) {
+  const ajv = (schema, data) => [node, AJV, 'validate', '--spec=draft2020', '--allow-union-types', '-s', join(REPO, 'src', 'generated', schema), '-d', data];
   return [ajv('environment.schema.json', 'config/*.yaml'), ajv('pulumi-stack.schema.json', 'Pulumi.*.yaml'), ajv('pulumi-project.schema.json', 'Pulumi.yaml')];
 }
 
@@ -31,7 +34,7 @@ function run(command, cwd) {
  */
 function checkAjv(node, dir, files) {
   let valid = 0;
-  for (const command of ajvCommands(node, dir)) {
+  for (const command of ajvCommands(node)) {
     const result = run(command, dir);
     if (result.status !== 0) throw new Error(`ajv-cli rejected the project in ${dir}:\n${result.stdout}${result.stderr}`.slice(0, 2000));
     valid += (result.stdout + result.stderr).split('\n').filter((line) => / valid$/.test(line)).length;
@@ -41,7 +44,7 @@ function checkAjv(node, dir, files) {
   try {
     const bad = readFileSync(join(REPO, 'config', 'testing.yaml'), 'utf8').replace(/plannedUsers: \d+/, 'plannedUsers: twenty');
     writeFileSync(join(scratch, 'bad.yaml'), bad);
-    const command = ajvCommands(node, dir)[0].slice(0, -1).concat(join(scratch, 'bad.yaml'));
+    const command = ajvCommands(node)[0].slice(0, -1).concat(join(scratch, 'bad.yaml'));
     const result = run(command, dir);
     if (result.status === 0 || !/ invalid/.test(result.stdout + result.stderr)) throw new Error('ajv-cli accepted an invalid YAML file: it is not reading YAML');
   } finally {
@@ -84,7 +87,7 @@ function benchValidate({ node = process.execPath, bin = BIN, runs1000 = 7, runs5
 
     const validate = (dir) => ({ command: [node, bin, 'validate'], cwd: dir });
     const at1000 = timeRounds(
-      { validate: validate(p1000), ajv: { command: ajvCommands(node, p1000), cwd: p1000 }, floor: { command: [node, FLOOR, p1000], cwd: p1000 } },
+      { validate: validate(p1000), ajv: { command: ajvCommands(node), cwd: p1000 }, floor: { command: [node, FLOOR, p1000], cwd: p1000 } },
       { runs: runs1000 },
     );
     // The checks above were the warm-up: a 5000-environment run takes tens of seconds.
@@ -92,7 +95,7 @@ function benchValidate({ node = process.execPath, bin = BIN, runs1000 = 7, runs5
       {
         validate1000: validate(p1000),
         validate: validate(p5000),
-        ajv: { command: ajvCommands(node, p5000), cwd: p5000 },
+        ajv: { command: ajvCommands(node), cwd: p5000 },
         floor: { command: [node, FLOOR, p5000], cwd: p5000 },
       },
       { runs: runs5000, warmup: 0 },

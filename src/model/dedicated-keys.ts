@@ -1,10 +1,29 @@
 import { z } from 'zod';
+import { GOOGLE_ESSENTIAL_SCOPES } from '../catalog/google-scopes';
 import type { KeyShape } from '../catalog/providers';
+import { EDITOR, HTTPS_URL_PATTERN } from './editor-annotations';
 import { HttpUrl } from './patterns';
 import { SecretRef } from './secret-ref';
 
 const clientId = z.string().min(1).describe('OAuth client id from the provider\'s developer console (not a secret).');
 const clientSecret = SecretRef.describe('Reference to the OAuth client secret.');
+
+/** One of Terra's own URLs (all https); the huawei-urls rule checks which one. */
+const terraHttpsUrl = (description: string) =>
+  HttpUrl.describe(description).register(EDITOR, {
+    pattern: HTTPS_URL_PATTERN,
+    patternErrorMessage: 'Terra\'s Huawei URLs are https:// URLs on Terra\'s API host (huawei-urls).',
+  });
+
+/** The google-essential-scopes rule: each essential scope listed, in its short or full form (normalizeGoogleScope). */
+function essentialScope(scope: string): Record<string, unknown> {
+  const short = scope.replace(/^https:\/\/www\.googleapis\.com\/auth\//, '');
+  return {
+    type: 'array',
+    contains: { enum: [short, scope] },
+    errorMessage: `Google scopes lack the essential scope ${short}: add it to the list and to the Google OAuth consent screen (google-essential-scopes).`,
+  };
+}
 
 /**
  * What Terra's credential write takes besides the id and secret (admin API `setSourceCredentials`,
@@ -57,9 +76,9 @@ export const HuaweiDedicatedKeys = z
   .strictObject({
     clientId: clientId.describe('Client ID of the Huawei "Server" app with HUAWEI ID and Health Kit enabled.'),
     clientSecret,
-    redirectUrl: HttpUrl.describe('OAuth redirect URL registered in the Huawei console, Terra\'s /auth/huawei/oauth2 on the dev-id\'s API host.'),
-    appAccessUrl: HttpUrl.describe('App access URL entered in the Huawei console (Terra\'s API host).'),
-    healthKitCallbackUrl: HttpUrl.describe('Health Kit subscription callback, Terra\'s /hooks/huawei/healthkit/notifications.'),
+    redirectUrl: terraHttpsUrl('OAuth redirect URL registered in the Huawei console, Terra\'s /auth/huawei/oauth2 on the dev-id\'s API host.'),
+    appAccessUrl: terraHttpsUrl('App access URL entered in the Huawei console (Terra\'s API host).'),
+    healthKitCallbackUrl: terraHttpsUrl('Health Kit subscription callback, Terra\'s /hooks/huawei/healthkit/notifications.'),
     ...credentialOptions,
   })
   .meta({ id: 'HuaweiDedicatedKeys', title: 'Huawei Health Kit app' });
@@ -71,7 +90,8 @@ export const GoogleDedicatedKeys = z
     scopes: z
       .array(z.string().min(1))
       .min(1)
-      .describe('OAuth scopes requested, in full or short form (fitness.activity.read); applied as the custom scopes of Google\'s source in Terra.'),
+      .describe('OAuth scopes requested, in full or short form (fitness.activity.read); applied as the custom scopes of Google\'s source in Terra.')
+      .register(EDITOR, { allOf: GOOGLE_ESSENTIAL_SCOPES.map(essentialScope) }),
     appVerification: z
       .enum(['verified', 'in-review', 'unverified'])
       .describe('Google OAuth app verification status; production needs a verified app.'),

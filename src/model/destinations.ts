@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { WEBHOOK_EVENT_TYPES } from '../catalog/webhook-event-types';
+import { EDITOR, HTTPS_URL_WITHOUT_USERINFO_PATTERN } from './editor-annotations';
 import { AwsRegion, HttpUrl } from './patterns';
 import { SecretRef } from './secret-ref';
 
@@ -11,7 +12,11 @@ const EventTypes = z
 
 export const Webhook = z
   .strictObject({
-    url: HttpUrl.describe('HTTPS URL Terra posts events to. Changing it in Terra creates a new signing secret.'),
+    url: HttpUrl.describe('HTTPS URL Terra posts events to. Changing it in Terra creates a new signing secret.').register(EDITOR, {
+      pattern: HTTPS_URL_WITHOUT_USERINFO_PATTERN,
+      patternErrorMessage:
+        'The webhook URL must be an https:// URL without a user name or password: Terra delivers webhooks to HTTPS URLs only (webhook-https), and credentials in a URL leak (webhook-url-credentials).',
+    }),
     signingSecret: SecretRef.describe(
       'Reference to where the signing secret Terra made for this destination is kept; `apply` stores a new one there.',
     ),

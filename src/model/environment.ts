@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { TIERS } from '../catalog/environment-limits';
 import { ExtraDestination, Webhook } from './destinations';
+import { EDITOR, HTTPS_OR_HTTP_IP_URL_PATTERN } from './editor-annotations';
 import { AwsRegion, Email, HttpUrl, IamRoleArn, KmsKeyRef } from './patterns';
+import { environmentChecks } from './environment-editor-checks';
 import { Providers } from './providers';
 import { SecretRef } from './secret-ref';
 
@@ -10,9 +12,13 @@ export const Tier = z.enum(TIERS).describe('Terra environment kind. Required whe
 /** How `drift` and `apply` reach this environment through Terra's admin API. */
 export const TerraAdmin = z
   .strictObject({
-    baseUrl: HttpUrl.optional().describe(
-      'Admin API base URL, ending in /api/v3/admin (Terra publishes no host); --admin-base-url and TERRA_ADMIN_BASE_URL override it.',
-    ),
+    baseUrl: HttpUrl.optional()
+      .describe('Admin API base URL, ending in /api/v3/admin (Terra publishes no host); --admin-base-url and TERRA_ADMIN_BASE_URL override it.')
+      .register(EDITOR, {
+        pattern: HTTPS_OR_HTTP_IP_URL_PATTERN,
+        patternErrorMessage:
+          'The admin API base URL carries the admin token: it must use https:// (plain http only to a loopback test server such as http://127.0.0.1:8080/api/v3/admin) (admin-base-url).',
+      }),
     undeclaredProviders: z
       .enum(['disable', 'keep'])
       .optional()
@@ -85,7 +91,8 @@ export const Environment = z
     id: 'TerraEnvironment',
     title: 'terra-iac environment',
     description: 'One Terra environment (dev-id) managed by terra-iac: config/<name>.yaml.',
-  });
+  })
+  .register(EDITOR, { allOf: environmentChecks() });
 
 export type Environment = z.infer<typeof Environment>;
 export type TerraAccount = z.infer<typeof TerraAccount>;

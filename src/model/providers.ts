@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { PROVIDERS, type KeyShape, type ProviderFacts } from '../catalog/providers';
 import { DEDICATED_KEY_SHAPES } from './dedicated-keys';
+import { EDITOR } from './editor-annotations';
+import { providerChecks } from './provider-editor-checks';
+import { providerDescription, providerMarkdownDescription } from './provider-descriptions';
 import { FreestyleLibreOptions, PROVIDER_OPTION_SETS, SamsungOptions } from './provider-options';
 
 const common = {
@@ -58,11 +61,28 @@ function settingsFor({ keyShape, options }: Pick<ProviderFacts, 'keyShape' | 'op
 /** Settings for a code Terra does not document: generic, so the unknown-code rule can speak first. */
 export const UnknownProviderSettings = settingsFor({ keyShape: 'generic' });
 
+/** One known code's entry; editors show its name and key policy in completion and hover, and check that policy. */
+function providerEntry(facts: ProviderFacts) {
+  return settingsFor(facts)
+    .optional()
+    .register(EDITOR, { description: providerDescription(facts), markdownDescription: providerMarkdownDescription(facts), ...providerChecks(facts) });
+}
+
 /**
  * Enabled providers, keyed by Terra resource code. Known codes get their own settings shape; any other key
- * passes the schema and is reported by the `provider-unknown` rule with a did-you-mean.
+ * passes the schema and is reported by the `provider-unknown` rule with a did-you-mean. Editors flag it from
+ * the key alone (UNCONFIRMED codes are known names there, as the rule only warns about them).
  */
 export const Providers = z
-  .object(Object.fromEntries(PROVIDERS.map((p) => [p.code, settingsFor(p).optional()])))
+  .object(Object.fromEntries(PROVIDERS.map((p) => [p.code, providerEntry(p)])))
   .catchall(UnknownProviderSettings)
-  .describe('Providers this environment enables, keyed by Terra resource code (GARMIN, STRAVA, ...). `{}` takes the defaults.');
+  .describe('Providers this environment enables, keyed by Terra resource code (GARMIN, STRAVA, ...). `{}` takes the defaults.')
+  .register(EDITOR, {
+    // doNotSuggest: completion offers the codes from `properties`, with their names, and not a second time bare.
+    propertyNames: {
+      doNotSuggest: true,
+      enum: PROVIDERS.map((p) => p.code),
+      errorMessage:
+        'Unknown provider code: use a Terra resource code from the completion list (GARMIN, STRAVA, ...); `terra-iac validate` suggests the nearest one (provider-unknown).',
+    },
+  });

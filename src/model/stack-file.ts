@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { EDITOR } from './editor-annotations';
 
 /** A Pulumi passphrase ciphertext: v1:<base64 nonce>:<base64 ciphertext+tag> (crypt.go). */
 export const PASSPHRASE_CIPHERTEXT = /^v1:[A-Za-z0-9+/]+=*:[A-Za-z0-9+/]+=*$/;
@@ -18,7 +19,11 @@ export function deployedEnvironment(stackName: string, configured: unknown): str
 /** A secret in stack config: a map with exactly the key `secure` (object.go isSecureValue). */
 export const SecureValue = z
   .strictObject({ secure: z.string().min(1).describe('Ciphertext written by `pulumi config set --secret`.') })
-  .meta({ id: 'SecureValue', title: 'Encrypted stack config value' });
+  .meta({ id: 'SecureValue', title: 'Encrypted stack config value' })
+  .register(EDITOR, {
+    errorMessage:
+      'A secret must be an encrypted `{ secure: <ciphertext> }` value: store it with `pulumi config set --secret <key>`, and rotate a value that was ever in plain text (stack-secret-plain).',
+  });
 
 const PlainScalar = z.union([z.string(), z.number(), z.boolean()]);
 
@@ -49,6 +54,18 @@ export const ProjectStackKeys = {
   'aws:region': z.string().optional().describe('AWS region the stack deploys to.'),
 };
 
+/**
+ * This project's secret keys as editors know them without reading config/: `terra-iac:` keys named like the
+ * keys `validate` suggests for secrets (`terraApiKey`, `terraWebhookSigningSecret`, `stravaClientSecret`, ...;
+ * see plaintextSecretHint). The stack-secret-plain rule knows the exact set from config/ and Pulumi.yaml.
+ */
+const SECRET_STACK_KEY_PATTERN = '^terra-iac:[A-Za-z][A-Za-z0-9_.-]*(Key|Secret|Token|Password|Passphrase)$';
+
+const SECRET_STACK_VALUE = {
+  $ref: '#/$defs/SecureValue',
+  description: 'A secret of this project: an encrypted `{ secure: <ciphertext> }` value, never plain text (stack-secret-plain).',
+};
+
 /** Pulumi.<stack>.yaml: the keys Pulumi's ProjectStack struct has (project.go). */
 export const StackFile = z
   .strictObject({
@@ -62,6 +79,7 @@ export const StackFile = z
     config: z
       .object(ProjectStackKeys)
       .catchall(ConfigValue)
+      .register(EDITOR, { patternProperties: { [SECRET_STACK_KEY_PATTERN]: SECRET_STACK_VALUE } })
       .optional()
       .describe('Stack config, keyed `<namespace>:<name>`. Secrets are `{ secure: ... }` values.'),
     environment: z

@@ -5,15 +5,18 @@ import type { SchemaNode } from './json-schema-walk';
 import { explainSchemaErrors } from './schema-explain';
 
 
-/** The committed JSON Schemas, read only when a file is invalid and needs explaining. */
+/**
+ * The JSON Schemas the validators were compiled from (the CLI profile in src/generated/, not the editor
+ * profile in schemas/), read only when a file is invalid and needs explaining.
+ */
 export function loadSchema(file: SchemaFileName): SchemaNode {
   switch (file) {
     case 'environment.schema.json':
-      return require('../../schemas/environment.schema.json');
+      return require('../generated/environment.schema.json');
     case 'pulumi-stack.schema.json':
-      return require('../../schemas/pulumi-stack.schema.json');
+      return require('../generated/pulumi-stack.schema.json');
     case 'pulumi-project.schema.json':
-      return require('../../schemas/pulumi-project.schema.json');
+      return require('../generated/pulumi-project.schema.json');
   }
 }
 

@@ -4,7 +4,7 @@ import type { SchemaNode } from '../../src/validate/json-schema-walk';
 import { explainSchemaErrors } from '../../src/validate/schema-explain';
 import { VALID_ENV } from '../fixtures/bad-input/cases';
 
-const SCHEMA: SchemaNode = require('../../schemas/environment.schema.json');
+const SCHEMA: SchemaNode = require('../../src/generated/environment.schema.json');
 const base = () => parseYaml(VALID_ENV).data as Record<string, any>;
 
 function explain(edit: (env: Record<string, any>) => unknown) {
