@@ -1,13 +1,9 @@
+import type { RuleMeta } from '../core/rule-meta';
 import { RULES } from '../rules';
 import { STAGE_RULES } from '../validate/stage-rules';
 import { generatedNote, sourceText, table } from './markdown';
 
-interface Documented {
-  id: string;
-  severity: string;
-  description: string;
-  source: string;
-}
+type Documented = Pick<RuleMeta, 'id' | 'severity' | 'description' | 'source' | 'fix'>;
 
 interface Entry {
   rule: Documented;
@@ -55,6 +51,8 @@ function section({ rule, where }: Entry): string {
     `**Default severity:** ${rule.severity}. **Checked by:** ${where}.`,
     '',
     rule.description,
+    '',
+    `**How to fix:** ${rule.fix}`,
     '',
     `**Source:** ${sourceText(rule.source)}`,
   ].join('\n');

@@ -5,7 +5,7 @@ import type { Severity } from '../core/diagnostic';
 
 /**
  * Version of the audit report's JSON shape. Adding a field keeps the version; renaming, removing or
- * changing the meaning of one bumps it (README, "Reports for auditors" documents every field).
+ * changing the meaning of one bumps it (docs/reports.md documents every field).
  */
 export const AUDIT_REPORT_VERSION = 1;
 

@@ -31,7 +31,7 @@ import { webhookHttps } from './webhook-https';
 import { webhookPublicHost } from './webhook-public-host';
 import { webhookUrlCredentials } from './webhook-url-credentials';
 
-/** Every semantic rule, in the order they run. A meta-test keeps this list, the files and the README in step. */
+/** Every semantic rule, in the order they run. A meta-test keeps this list, the files and docs/rules.md in step. */
 export const RULES: readonly Rule[] = [
   // Secrets
   secretLiteral,

@@ -126,7 +126,7 @@ function typeFinding(root: SchemaNode, n: SchemaNode, value: unknown, path: DocP
       ruleId: 'schema-root',
       severity: 'error',
       message: `expected a map of settings at the top level, found ${found}`,
-      hint: 'the file must be a YAML map (key: value lines); see the config reference in the README',
+      hint: 'the file must be a YAML map (key: value lines); see docs/config-reference.md',
       path,
     };
   }
@@ -134,7 +134,7 @@ function typeFinding(root: SchemaNode, n: SchemaNode, value: unknown, path: DocP
     ruleId: 'schema-type',
     severity: 'error',
     message: `\`${formatPath(path)}\`: expected ${describeExpected(root, n)}, found ${found}`,
-    hint: n.description ?? `write ${describeExpected(root, n)} here; see the config reference in the README`,
+    hint: n.description ?? `write ${describeExpected(root, n)} here; see docs/config-reference.md`,
     path,
   };
 }
@@ -144,7 +144,7 @@ function valueFinding(path: DocPath, what: string, hint: string | undefined): Fi
     ruleId: 'schema-value',
     severity: 'error',
     message: `\`${formatPath(path)}\` ${what}`,
-    hint: hint ?? 'see the config reference in the README for the values this key takes',
+    hint: hint ?? 'see docs/config-reference.md for the values this key takes',
     path,
   };
 }

@@ -4,7 +4,7 @@ import type { RuleMeta } from '../core/rule-meta';
 /** Findings the reading, YAML and schema stages produce; documented and tested like the rule files. */
 export type StageRule = RuleMeta;
 
-const DESIGN = 'terra-iac design (README, Design notes)';
+const DESIGN = 'terra-iac design (docs/design.md)';
 const YAML_SPEC = 'YAML 1.2 core schema (eemeli/yaml)';
 
 export const STAGE_RULES: readonly StageRule[] = [

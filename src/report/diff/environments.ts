@@ -6,7 +6,7 @@ import { compareFacts, type Difference } from './compare';
 import { DiffError } from './diff-error';
 import { environmentFacts, type Fact } from './facts';
 
-/** Version of the JSON shape of both diff kinds (README, "Reports for auditors"). */
+/** Version of the JSON shape of both diff kinds (docs/reports.md). */
 export const DIFF_VERSION = 1;
 
 /** `terra-iac diff ENV_A ENV_B`: the settings that differ, from A to B. */

@@ -9,7 +9,7 @@ import type { HistoryChange } from './history-transition';
 export const DIFF_FORMATS = ['text', 'json'] as const;
 type DiffFormat = (typeof DIFF_FORMATS)[number];
 
-/** Either diff as JSON: the value itself (shape documented in README, "Reports for auditors"). */
+/** Either diff as JSON: the value itself (shape documented in docs/reports.md). */
 export function renderDiffJson(diff: EnvironmentDiff | HistoryDiff): string {
   return `${jsonSafe(JSON.stringify(mapStrings(diff, escapeUnsafe), null, 2))}\n`;
 }

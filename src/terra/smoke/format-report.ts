@@ -35,7 +35,7 @@ export function formatReportText(report: SmokeReport, color = false): string {
   return `${report.checks.map((c) => formatCheckLine(c, color)).join('\n')}\n${formatSummary(report)}\n`;
 }
 
-/** `--format json`: `{ environment, checks: [{ id, status, message, durationMs }] }` (the README's smoke contract). */
+/** `--format json`: `{ environment, checks: [{ id, status, message, durationMs }] }` (docs/smoke-test.md). */
 export function formatReportJson(report: SmokeReport): string {
   const checks = report.checks.map(({ id, status, message, durationMs }) => ({ id, status, message, durationMs }));
   return `${jsonSafe(JSON.stringify(mapStrings({ environment: report.environment, checks }, escapeUnsafe), null, 2))}\n`;

@@ -29,7 +29,7 @@ export interface CheckContext {
 /** One smoke check: `src/terra/checks/<id>.ts`. */
 export interface SmokeCheck {
   id: CheckId;
-  /** One sentence for the README table. */
+  /** One sentence for the checks table of docs/smoke-test.md. */
   description: string;
   run(ctx: CheckContext): Promise<CheckOutcome>;
 }

@@ -15,7 +15,7 @@ export function smokeProviders(environment: Pick<Environment, 'providers'>): Dec
 }
 
 /**
- * Base URL precedence (the README's smoke contract): the flag, then TERRA_API_BASE_URL, then the
+ * Base URL precedence (docs/smoke-test.md): the flag, then TERRA_API_BASE_URL, then the
  * environment's `terra.apiBaseUrl`, then Terra's default host.
  */
 export function resolveApiBaseUrl(flag: string | undefined, envVar: string | undefined, configured: string | undefined): string {

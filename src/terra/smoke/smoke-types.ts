@@ -29,7 +29,7 @@ export interface CheckResult extends CheckOutcome {
   durationMs: number;
 }
 
-/** The whole run: `{ environment, checks }` (the README's smoke contract). */
+/** The whole run: `{ environment, checks }` (docs/smoke-test.md). */
 export interface SmokeReport {
   environment: string;
   checks: CheckResult[];
