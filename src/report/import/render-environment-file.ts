@@ -76,7 +76,7 @@ function providersSection(doc: Document, imported: ImportedEnvironment): Pair {
   if (!isMap(map)) return pair;
   flowSmallMaps(map);
   for (const provider of imported.providers) {
-    for (const item of provider.notes) note(pairAt(map, [provider.code, ...item.path]), item.path.length === 0 ? item.text : `${NEEDS_A_HUMAN} ${item.text}`);
+    for (const item of provider.notes) note(pairAt(map, [provider.code, ...item.path]), `${NEEDS_A_HUMAN} ${item.text}`);
     const scopes = pairAt(map, [provider.code, 'scopes']);
     if (scopes) flowSeq(scopes);
   }

@@ -1,3 +1,4 @@
+import { flattenRemoteText } from '../../core/safe-text';
 import { TERRA_API_BASE_URLS } from '../../catalog/terra-hosts';
 import { GOOGLE_ESSENTIAL_SCOPES } from '../../catalog/google-scopes';
 import { findProvider, type KeyShape } from '../../catalog/providers';
@@ -61,7 +62,7 @@ function importedProvider(
 ): ImportedProvider {
   const facts = findProvider(code);
   const notes: ImportNote[] = [];
-  if (!facts) notes.push({ path: [], text: `Terra lists ${code}, which terra-iac's provider catalog does not know: check the code` });
+  if (!facts) notes.push({ path: [], text: `Terra lists ${flattenRemoteText(code, 60)}, which terra-iac's provider catalog does not know: check the code` });
   const custom = scopes && scopes.scopes.length > 0 ? [...scopes.scopes] : undefined;
   const settings: ProviderSettings = {};
   const clientId = credentials?.hasCredentials && credentials.terraOwned !== true ? credentials.clientId : undefined;
