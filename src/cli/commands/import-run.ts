@@ -1,4 +1,4 @@
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { EXIT, TerraIacError, UsageError } from '../../core/errors';
 import { newEncryptionSalt } from '../../load/pulumi-passphrase';
 import { passphraseFromEnv } from '../../load/stack-passphrase';
@@ -15,6 +15,7 @@ import { readImportSource } from '../../terra/admin/import-read';
 import { inferTier } from '../../terra/admin/import-tier';
 import { LIVE_READ_OPERATIONS } from '../../terra/admin/live';
 import type { Io } from '../io';
+import { projectRoot } from '../project-root';
 import type { ImportArgs } from './import';
 import { refuseExisting, writeNewFiles, type NewFile } from './import-write';
 
@@ -30,7 +31,7 @@ export async function run({ values, positionals }: ImportArgs, io: Io): Promise<
   const devId = values['dev-id'];
   if (!devId) throw new UsageError('--dev-id DEV is required', 'the dev-id Terra\'s dashboard shows for the environment');
   if (!TerraAccount.shape.devId.safeParse(devId).success) throw new UsageError(`--dev-id "${devId}" is not a Terra dev-id`, 'a dev-id is letters, digits, ., _ and -');
-  const root = resolve(io.cwd, values.root ?? '.');
+  const root = projectRoot(values.root, io.cwd);
   const files = { environment: join(root, 'config', `${environment}.yaml`), stack: join(root, `Pulumi.${environment}.yaml`) };
   const shown = { environment: `config/${environment}.yaml`, stack: `Pulumi.${environment}.yaml` };
   const target = (text: string, which: 'environment' | 'stack'): NewFile => ({ absPath: files[which], shownAs: shown[which], text });
