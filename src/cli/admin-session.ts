@@ -1,5 +1,7 @@
 import { join } from 'node:path';
+import type { Diagnostic } from '../core/diagnostic';
 import { TerraIacError, UsageError } from '../core/errors';
+import { plural } from '../core/plural';
 import { formatText } from '../formatters/text';
 import { programConfig, type ProgramConfig } from '../infra/plan/stack-config';
 import type { StackSecretTarget } from '../load/stack-secret-writer';
@@ -51,13 +53,20 @@ export async function openAdminSession(values: AdminCommandValues, positionals: 
   const root = projectRoot(values.root, io.cwd);
   const project = loadProject({ root, envs: [environment], cwd: io.cwd });
   const entry = project.environments.find((e) => e.name === environment);
-  const errors = project.diagnostics.filter((d) => d.severity === 'error');
+  // A read-only drift needs no secret value: one not set yet is compared as "not available here", so a
+  // freshly imported environment can be checked before its secrets are. apply needs them, so it still refuses.
+  const tolerated = (d: Diagnostic) => readOnly && d.ruleId === 'stack-secret-present';
+  const errors = project.diagnostics.filter((d) => d.severity === 'error' && !tolerated(d));
+  const unset = project.diagnostics.filter((d) => d.severity === 'error' && tolerated(d));
   if (!entry?.model || errors.length) {
     const sources = new Map(project.files.map((f) => [f.path, f.text]));
     io.stderr(formatText(errors, { sources, summary: { errors: errors.length, warnings: 0, infos: 0, files: project.files.length }, color: colorAllowed(io), toolVersion: '' }));
     throw new TerraIacError(`config/${environment}.yaml or its stack file has errors, so it cannot be compared with Terra`, 'config', {
       hint: `fix them first (terra-iac validate --env ${environment})`,
     });
+  }
+  if (unset.length) {
+    io.stderr(`terra-iac: note: ${plural(unset.length, 'secret')} of Pulumi.${environment}.yaml not set yet (terra-iac validate --env ${environment} gives the commands); drift does not compare them\n`);
   }
   const model: Environment = entry.model;
   const desired = desiredTerraState(environment, model);

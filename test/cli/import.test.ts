@@ -89,6 +89,17 @@ describe('terra-iac import against a dashboard-made environment', () => {
     expect(diagnostics.map((d) => d.ruleId)).toEqual(STACK_KEYS.map(() => 'stack-secret-present'));
     expect(diagnostics.map((d) => d.hint)).toEqual(STACK_KEYS.map((key) => `pulumi config set --secret ${key} --stack clinic`));
 
+    // Drift reads Terra before any secret is set: clean, and it says what it did not compare.
+    const early = await cli(dir, token, ['drift', '--env', 'clinic']);
+    expect(early.stderr).toBe(`terra-iac: note: ${STACK_KEYS.length} secrets of Pulumi.clinic.yaml not set yet (terra-iac validate --env clinic gives the commands); drift does not compare them\n`);
+    expect(early.stdout).toMatch(/clinic \(dev-id northwind-clinic-Q2xT7v\) in sync: 0 changes/);
+    expect(early.stdout).toContain('client secret not compared: its declared value is not available here');
+    expect(early.code).toBe(0);
+    // apply needs the values, so it still refuses.
+    const refused = await cli(dir, token, ['apply', '--env', 'clinic', '--yes']);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('stack-secret-present');
+
     // What `pulumi config set --secret` does, with the values the team kept: encrypted into the stack file.
     const values: Record<string, string> = {
       terraApiKey: CLINIC_SECRETS.apiKey,
@@ -112,7 +123,7 @@ describe('terra-iac import against a dashboard-made environment', () => {
     expect(drift.stdout).toContain('? credentials STRAVA client_secret: client secret\'s last characters match Terra\'s mask: not proven different');
     expect(drift.code).toBe(0);
     expect([...new Set(admin.requests.slice(sent).map((r) => r.method))]).toEqual(['GET']);
-    expectClean([imported, before, after, drift], Object.values(read(dir)), token);
+    expectClean([imported, before, early, refused, after, drift], Object.values(read(dir)), token);
   });
 
   it('refuses (exit 2) when a file exists without --force, leaving both files byte-identical; --force replaces them', async () => {
