@@ -14,6 +14,7 @@ export const COMMANDS: Readonly<Record<string, () => Promise<AnyCommand>>> = {
   diff: lazyCommand(() => import('./commands/diff.js'), () => import('./commands/diff-run.js')),
   drift: lazyCommand(() => import('./commands/drift.js'), () => import('./commands/drift-run.js')),
   apply: lazyCommand(() => import('./commands/apply.js'), () => import('./commands/apply-run.js')),
+  init: lazyCommand(() => import('./commands/init.js'), () => import('./commands/init-run.js')),
   'rotate-api-key': lazyCommand(() => import('./commands/rotate-api-key.js'), () => import('./commands/rotate-api-key-run.js')),
 };
 
