@@ -3,16 +3,7 @@
  * the environment named by `terra-iac:environment`. Pulumi calls the exported function and takes what it
  * returns as the stack outputs (@pulumi/pulumi cmd/run/run.ts).
  */
-import * as pulumi from '@pulumi/pulumi';
 import { resolve } from 'node:path';
-import { terraIacProgram, type StackOutputs } from './infra/program';
+import { terraIacStack } from './infra/pulumi-entry';
 
-export = (): StackOutputs =>
-  terraIacProgram({
-    root: resolve(__dirname, '..'),
-    stack: pulumi.getStack(),
-    env: process.env,
-    missingSecrets: 'fail',
-    dynamicProviders: 'serialize',
-    warn: (text) => pulumi.log.warn(text),
-  });
+export = terraIacStack(resolve(__dirname, '..'));

@@ -15,6 +15,8 @@ export const COMMANDS: Readonly<Record<string, () => Promise<AnyCommand>>> = {
   drift: lazyCommand(() => import('./commands/drift.js'), () => import('./commands/drift-run.js')),
   apply: lazyCommand(() => import('./commands/apply.js'), () => import('./commands/apply-run.js')),
   import: lazyCommand(() => import('./commands/import.js'), () => import('./commands/import-run.js')),
+  init: lazyCommand(() => import('./commands/init.js'), () => import('./commands/init-run.js')),
+  'rotate-api-key': lazyCommand(() => import('./commands/rotate-api-key.js'), () => import('./commands/rotate-api-key-run.js')),
 };
 
 export const COMMAND_NAMES = Object.keys(COMMANDS);

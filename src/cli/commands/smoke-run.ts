@@ -7,7 +7,8 @@ import { formatCheckLine, formatReportJson, formatReportText, formatSummary } fr
 import { createRedactor } from '../../terra/http/redact';
 import { runSmokeTest } from '../../terra/smoke/run-smoke';
 import { buildSmokeTarget, resolveApiBaseUrl } from '../../terra/smoke/smoke-target';
-import { CHECK_IDS, hasFailures, isCheckId, type CheckId } from '../../terra/smoke/smoke-types';
+import { CHECK_IDS, hasFailures, isCheckId, type CheckId, type DeliveryHistoryTarget } from '../../terra/smoke/smoke-types';
+import { resolveAdminBaseUrl } from '../../terra/admin/admin-base-url';
 import { safeUrl } from '../../terra/http/url';
 import { didYouMean } from '../../core/did-you-mean';
 import { loadProject } from '../../project';
@@ -46,13 +47,14 @@ export async function run(args: SmokeArgs, io: Io): Promise<number> {
     apiBaseUrl: resolveApiBaseUrl(request.apiBaseUrl, httpUrlEnv(io, 'TERRA_API_BASE_URL'), model.terra.apiBaseUrl),
     webhookUrl,
   });
+  target.deliveries = deliveryHistory(args, io, model);
 
   const color = colorAllowed(io);
   const live = request.format === 'text' && io.isTTY;
   if (request.format === 'text') {
     io.stdout(`Smoke-testing ${request.env} (dev-id ${target.devId}) against ${safeUrl(target.apiBaseUrl)}\n`);
   }
-  const redact = createRedactor([apiKey, signingSecret]);
+  const redact = createRedactor([apiKey, signingSecret, target.deliveries?.adminToken]);
   let report;
   try {
     report = await runSmokeTest(target, {
@@ -67,6 +69,26 @@ export async function run(args: SmokeArgs, io: Io): Promise<number> {
   if (request.format === 'json') io.stdout(formatReportJson(report));
   else io.stdout(live ? `${formatSummary(report)}\n` : formatReportText(report, false));
   return hasFailures(report) ? EXIT.findings : EXIT.ok;
+}
+
+/** The admin API side of webhook.recent-deliveries; a missing token or base URL skips the check, never the run. */
+function deliveryHistory({ values }: SmokeArgs, io: Io, model: Environment): DeliveryHistoryTarget {
+  const windowHours = wholeNumber('deliveries-window-hours', values['deliveries-window-hours'], 1, 336);
+  const warnAbove = wholeNumber('deliveries-warn-above', values['deliveries-warn-above'], 0, 100_000);
+  let adminBaseUrl: DeliveryHistoryTarget['adminBaseUrl'];
+  try {
+    adminBaseUrl = { url: resolveAdminBaseUrl(values['admin-base-url'], io.env.TERRA_ADMIN_BASE_URL, model.terra.admin?.baseUrl).url };
+  } catch (error) {
+    if (!(error instanceof TerraIacError)) throw error;
+    adminBaseUrl = { problem: error.hint ? `${error.message}; ${error.hint}` : error.message };
+  }
+  return { adminToken: io.env.TERRA_ADMIN_TOKEN?.trim() || undefined, adminBaseUrl, windowHours, warnAbove };
+}
+
+function wholeNumber(name: string, text: string | undefined, min: number, max: number): number {
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < min || value > max) throw new UsageError(`--${name} must be a whole number from ${min} to ${max}; got "${text}"`);
+  return value;
 }
 
 interface SmokeRequest {

@@ -194,6 +194,21 @@ export class TerraAdminClient {
     return this.pages('listWebhookEvents', devId, { ...filter }, (v) => readObject<EventRecord>(v, {}, { event_id: 'string', http_status: 'number' }), undefined, maxPages);
   }
 
+  /** One page of delivery events, newest first: for a caller that needs the latest ones, not every one. */
+  webhookEventsPage(devId: string, filter: WebhookEventFilter, cursor?: string): Promise<Page<EventRecord>> {
+    return this.transport.call<Page<EventRecord>>({
+      id: 'listWebhookEvents',
+      segments: { dev_id: devId },
+      query: { ...filter, cursor },
+      read: (body) => {
+        const page = readPage(body);
+        if (!page.ok) return page;
+        const items = readEach(page.page.data, (v) => readObject<EventRecord>(v, {}, { event_id: 'string', http_status: 'number', sent_at: 'string', destination_type: 'string' }));
+        return items.ok ? { ok: true, value: { ...page.page, data: items.value } } : items;
+      },
+    });
+  }
+
   /**
    * A whole list. Only `listWebhookEvents` declares `cursor`; the other lists declare none but answer
    * `has_more`/`next_cursor` all the same, so the walk asks with `cursor` there too, and the truncation

@@ -30,7 +30,7 @@ export interface SmokeOptions {
  */
 export async function runSmokeTest(target: SmokeTarget, options: SmokeOptions = {}): Promise<SmokeReport> {
   const timeoutMs = options.timeoutMs ?? DEFAULT_CHECK_TIMEOUT_MS;
-  const redact = createRedactor([target.apiKey, target.signingSecret]);
+  const redact = createRedactor([target.apiKey, target.signingSecret, target.deliveries?.adminToken]);
   const client = new TerraApiClient({ baseUrl: target.apiBaseUrl, devId: target.devId, apiKey: target.apiKey, redact, retry: options.retry });
   const budget = { deadline: Date.now() + timeoutMs };
   const ctx: CheckContext = { target, client, shared: sharedCalls(client, budget), budget, redact, retry: options.retry };

@@ -10,6 +10,7 @@ export const CHECK_IDS = [
   'users.quota',
   'webhook.delivery',
   'webhook.rejects-forged',
+  'webhook.recent-deliveries',
 ] as const;
 
 export type CheckId = (typeof CHECK_IDS)[number];
@@ -56,6 +57,20 @@ export interface SmokeTarget {
   webhookUrl?: string;
   signingSecret?: string;
   providers: readonly DeclaredProvider[];
+  /** How webhook.recent-deliveries reads Terra's delivery history; absent: the check is skipped. */
+  deliveries?: DeliveryHistoryTarget;
+}
+
+/** What webhook.recent-deliveries needs: the admin API (`listWebhookEvents`, scope events:read) and its limits. */
+export interface DeliveryHistoryTarget {
+  /** TERRA_ADMIN_TOKEN; without one the check is skipped. A secret like the API key: never in any output. */
+  adminToken?: string;
+  /** The resolved admin base URL, or why there is none (the spec gives no host). */
+  adminBaseUrl: { url: string } | { problem: string };
+  /** How far back to look, in hours. */
+  windowHours: number;
+  /** More failed deliveries than this warn. */
+  warnAbove: number;
 }
 
 export function isCheckId(value: string): value is CheckId {

@@ -3,6 +3,7 @@ import { apiReachable } from './api-reachable';
 import { credentialsValid } from './credentials-valid';
 import { providersEnabled } from './providers-enabled';
 import { providersKnown } from './providers-known';
+import { recentDeliveries } from './recent-deliveries';
 import { usersQuota } from './users-quota';
 import { webhookDelivery } from './webhook-delivery';
 import { webhookRejectsForged } from './webhook-rejects-forged';
@@ -18,5 +19,6 @@ export const CHECKS: readonly SmokeCheck[] = [
   usersQuota,
   webhookDelivery,
   webhookRejectsForged,
+  recentDeliveries,
 ];
 
