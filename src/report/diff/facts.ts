@@ -3,6 +3,7 @@ import type { ProviderSettings } from '../../model/providers';
 import type { EnvironmentEntry } from '../../validate/project-view';
 import { isSecretRef } from '../../model/secret-refs';
 import { environmentAudit } from '../environment-audit';
+import { dataFacts } from './data-facts';
 import { providerCell, type Reveal } from '../provider-cells';
 import type { SensitiveValues } from '../redact';
 import { secretSourceText, shortScope, userLimitText } from '../render/cell-text';
@@ -67,6 +68,7 @@ export function environmentFacts(entry: EnvironmentEntry, sensitive: SensitiveVa
   add('aws.consumerRoleArn', 'consumer role', env.aws?.consumerRoleArn ?? null, true);
   add('aws.recoveryWindowInDays', 'secret recovery window (days)', env.aws?.recoveryWindowInDays ?? null);
   add('links', 'links', env.links, true);
+  facts.push(...dataFacts(env));
   for (const [code, settings] of declaredProviders(model).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     const reveal: Reveal = (path, value) => String(sensitive.show(entry.file.path, path, value));
     facts.push(...providerFacts(code, providerCell(entry.name, code, settings, reveal), settings, reveal));
