@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { PROCESSING_FORMATS } from '../catalog/data-types';
+import { DATA_TYPE_TOKENS, PROCESSING_FORMATS } from '../catalog/data-types';
+import { EDITOR, HTTPS_URL_PATTERN } from './editor-annotations';
 import { HttpUrl } from './patterns';
 
 /**
@@ -10,7 +11,10 @@ import { HttpUrl } from './patterns';
 export const DataConfig = z
   .strictObject({
     types: z
-      .array(z.string().min(1))
+      .array(
+        // The CLI's data-type-unknown rule says did-you-mean; editors complete from the same tokens.
+        z.string().min(1).register(EDITOR, { pattern: `^(${DATA_TYPE_TOKENS.join('|')})$`, patternErrorMessage: `One of Terra's upper-case data types: ${DATA_TYPE_TOKENS.join(', ')} (data-type-unknown).` }),
+      )
       .optional()
       .describe(
         'Data types Terra collects, upper case (ACTIVITY, BODY, DAILY, SLEEP, NUTRITION, MENSTRUATION); ATHLETE is always selected. The complete set: apply deselects any other. [] keeps only ATHLETE.',
@@ -18,6 +22,7 @@ export const DataConfig = z
     samples: z.boolean().optional().describe('Include samples (readings at specific timestamps) in the payloads: the SAMPLES token.'),
     fields: z
       .record(z.string().min(1), z.array(z.string().min(1)).min(1))
+      .register(EDITOR, { propertyNames: { enum: DATA_TYPE_TOKENS.map((t) => t.toLowerCase()) } })
       .optional()
       .describe('The fields Terra sends per data type, keyed by lower-case data type: { activity: [steps, distance_metres] }. Data types not listed keep what Terra has.'),
     processing: z.enum(PROCESSING_FORMATS).optional().describe('Output format of the payloads: json (Terra\'s own model), fit or fhir.'),
@@ -28,7 +33,9 @@ export const DataConfig = z
 export const WidgetBranding = z
   .strictObject({
     name: z.string().min(1).optional().describe('Name the connect widget shows your users (widget_name).'),
-    logoUrl: HttpUrl.optional().describe('HTTPS URL of the logo the widget shows (app_logo).'),
+    logoUrl: HttpUrl.describe('HTTPS URL of the logo the widget shows (app_logo).')
+      .register(EDITOR, { pattern: HTTPS_URL_PATTERN, patternErrorMessage: 'The widget logo must be an https:// URL: the widget is an HTTPS page (widget-logo-https).' })
+      .optional(),
   })
   .meta({ id: 'WidgetBranding', title: 'Widget branding' });
 

@@ -11,6 +11,7 @@ export const dataFieldsUnselected: Rule = {
   severity: 'warning',
   description: 'A field selection under data.fields for a data type that data.types does not select has no effect: Terra collects nothing of that type.',
   source: DATA_TYPES_SOURCE,
+  fix: 'Add the data type to `data.types`, or remove its entry from `data.fields`.',
   check(ctx) {
     for (const env of modeledEnvironments(ctx)) {
       const data = env.model.data;

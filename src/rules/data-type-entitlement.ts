@@ -13,6 +13,7 @@ export const dataTypeEntitlement: Rule = {
   severity: 'info',
   description: `Data types Terra gates behind an account entitlement (${GATED.map((f) => `${f.token}: ${f.entitlement}`).join(', ')}) are noted: apply is refused with 403 access_denied without it.`,
   source: GATED.map((f) => f.source).join('; '),
+  fix: 'Have Terra enable the entitlement on the account before applying, or leave the data type out of `data.types`.',
   check(ctx) {
     for (const env of modeledEnvironments(ctx)) {
       (env.model.data?.types ?? []).forEach((token, i) => {

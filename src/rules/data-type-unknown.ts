@@ -12,6 +12,7 @@ export const dataTypeUnknown: Rule = {
   description:
     'data.types holds Terra\'s upper-case data-type tokens and data.fields is keyed by the lower-case data type; anything else gets a did-you-mean (SAMPLES is data.samples, not a type).',
   source: DATA_TYPES_SOURCE,
+  fix: 'Write the data type\'s upper-case token in `data.types` (ACTIVITY, BODY, DAILY, SLEEP, ...) and key `data.fields` by the lower-case type; put SAMPLES as `data.samples: true`.',
   check(ctx) {
     for (const env of modeledEnvironments(ctx)) {
       const data = env.model.data;

@@ -11,6 +11,7 @@ export const widgetLogoHttps: Rule = {
   severity: 'error',
   description: 'widget.logoUrl must be an HTTPS URL: the connect widget is served over HTTPS, where an http:// logo is mixed content that browsers block.',
   source: WIDGET_SESSION,
+  fix: 'Serve the logo over HTTPS and write its `https://` URL in `widget.logoUrl`.',
   check(ctx) {
     for (const env of modeledEnvironments(ctx)) {
       const logo = env.model.widget?.logoUrl;
