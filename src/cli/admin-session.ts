@@ -16,7 +16,7 @@ import type { MeResponse } from '../terra/admin/admin-types';
 import { TerraAdminClient } from '../terra/admin/client';
 import { desiredTerraState, type DesiredTerraState } from '../terra/admin/desired';
 import { diffTerraState } from '../terra/admin/diff';
-import { LIVE_READ_OPERATIONS, readLiveState } from '../terra/admin/live';
+import { liveReadOperations, readLiveState } from '../terra/admin/live';
 import { readAppliedVersions, secretLookup } from '../terra/admin/secret-lookup';
 import type { SecretLookup } from '../terra/admin/applied-versions';
 import { colorAllowed, type Io } from './io';
@@ -80,7 +80,7 @@ export async function openAdminSession(values: AdminCommandValues, positionals: 
   const base = resolveAdminBaseUrl(values['admin-base-url'], io.env.TERRA_ADMIN_BASE_URL, desired.adminBaseUrl);
   readAdminToken(io.env);
   const client = new TerraAdminClient({ baseUrl: base.url, env: io.env, readOnly });
-  const { me, warnings } = await client.preflight(desired.devId, LIVE_READ_OPERATIONS);
+  const { me, warnings } = await client.preflight(desired.devId, liveReadOperations(desired));
   for (const warning of warnings) io.stderr(`terra-iac: warning: ${warning}\n`);
   const stackName = `Pulumi.${environment}.yaml`;
   return {

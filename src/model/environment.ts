@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { TIERS } from '../catalog/environment-limits';
+import { DataConfig, WidgetBranding } from './data-config';
 import { ExtraDestination, Webhook } from './destinations';
 import { EDITOR, HTTPS_OR_HTTP_IP_URL_PATTERN } from './editor-annotations';
 import { AwsRegion, Email, HttpUrl, IamRoleArn, KmsKeyRef } from './patterns';
@@ -83,6 +84,8 @@ export const Environment = z
     webhook: Webhook.optional(),
     destinations: z.array(ExtraDestination).optional().describe('Extra destinations terra-iac creates in AWS for Terra (S3, SQS).'),
     providers: Providers,
+    data: DataConfig.optional().describe('Data types, fields and processing format Terra applies to this environment; left out, they are not managed.'),
+    widget: WidgetBranding.optional().describe('The connect widget\'s branding; left out, it is not managed.'),
     aws: AwsSettings,
     limits: Limits.optional(),
     links: z.array(HttpUrl).optional().describe('Runbooks, dashboards and other pages for reviewers.'),

@@ -7,7 +7,8 @@ import { recoveryWindowInDays } from '../model/retention';
 import { summarize, type Diagnostic } from '../core/diagnostic';
 import { maskSecretShaped } from '../core/secret-mask';
 import { displayUrl, type SensitiveValues } from './redact';
-import type { EnvironmentAudit, SecretLocation, UserLimit } from './types';
+import { desiredData } from '../terra/admin/desired-data';
+import type { DataAudit, EnvironmentAudit, SecretLocation, UserLimit } from './types';
 
 /** Per-environment facts for the report; `ownDiagnostics` are those of its config and stack files. */
 export function environmentAudit(entry: EnvironmentEntry, ownDiagnostics: readonly Diagnostic[], sensitive: SensitiveValues): EnvironmentAudit {
@@ -34,6 +35,8 @@ export function environmentAudit(entry: EnvironmentEntry, ownDiagnostics: readon
       region: d.region ?? model.aws.region ?? null,
       eventTypes: d.eventTypes ?? null,
     })),
+    data: dataAudit(model),
+    widget: model.widget ? { name: model.widget.name === undefined ? null : text(['widget', 'name'], model.widget.name), logoUrl: model.widget.logoUrl ?? null } : null,
     secrets: secretLocations(entry.name, model),
     aws: {
       region: model.aws.region ?? null,
@@ -53,7 +56,7 @@ export function environmentAudit(entry: EnvironmentEntry, ownDiagnostics: readon
 function unknownEnvironment(name: string, file: string, tier: EnvironmentAudit['tier'], limit: UserLimit, findings: EnvironmentAudit['findings']): EnvironmentAudit {
   const users = { limit, planned: null, source: USER_LIMIT_SOURCE };
   // Same key order as a valid environment's, so the JSON reads alike.
-  return { name, file, valid: false, tier, description: null, devId: null, api: null, webhook: null, destinations: [], secrets: [], aws: null, owners: [], users, links: [], findings };
+  return { name, file, valid: false, tier, description: null, devId: null, api: null, webhook: null, destinations: [], data: null, widget: null, secrets: [], aws: null, owners: [], users, links: [], findings };
 }
 
 /**
@@ -64,6 +67,17 @@ function unknownEnvironment(name: string, file: string, tier: EnvironmentAudit['
 function shownUrl(text: (path: (string | number)[], value: string) => string, path: (string | number)[], raw: string): { url: string; host: string } {
   const shown = displayUrl(raw);
   return text(path, raw) === raw ? shown : { url: maskSecretShaped(shown.url), host: shown.host };
+}
+
+function dataAudit(model: Environment): DataAudit | null {
+  const data = desiredData(model);
+  if (!data) return null;
+  return {
+    types: data.types ? [...data.types] : null,
+    samples: data.samples ?? null,
+    fields: data.fields.map((f) => ({ dataType: f.dataType, fields: [...f.fields] })),
+    processing: data.processing ?? null,
+  };
 }
 
 function secretLocations(name: string, model: Environment): SecretLocation[] {

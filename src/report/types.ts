@@ -126,12 +126,25 @@ export interface EnvironmentAudit {
   /** Webhook URL without credentials, query or fragment; `eventTypes` null means every type. */
   webhook: { url: string; host: string; eventTypes: string[] | null } | null;
   destinations: { type: 's3' | 'sqs'; name: string; region: string | null; eventTypes: string[] | null }[];
+  /** What config/ manages of Terra's data configuration; null members (and null) are not managed. */
+  data: DataAudit | null;
+  /** The widget branding config/ manages; null when it manages none. */
+  widget: { name: string | null; logoUrl: string | null } | null;
   secrets: SecretLocation[];
   aws: { region: string | null; secretNamePrefix: string; kmsKey: string | null; consumerRoleArn: string | null; recoveryWindowInDays: number } | null;
   owners: { team: string; email: string | null }[];
   users: { limit: UserLimit; planned: number | null; source: string };
   links: string[];
   findings: { errors: number; warnings: number; infos: number };
+}
+
+/** `data:` as the report shows it: types upper case and sorted (ATHLETE is always selected besides). */
+export interface DataAudit {
+  types: string[] | null;
+  samples: boolean | null;
+  /** Per lower-case data type, sorted. */
+  fields: { dataType: string; fields: string[] }[];
+  processing: string | null;
 }
 
 /** A validation finding as the report shows it. */

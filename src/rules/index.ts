@@ -1,5 +1,8 @@
 import { adminBaseUrl } from './admin-base-url';
 import { apiBaseUrl } from './api-base-url';
+import { dataFieldsUnselected } from './data-fields-unselected';
+import { dataTypeEntitlement } from './data-type-entitlement';
+import { dataTypeUnknown } from './data-type-unknown';
 import { eventTypeUnconfirmed } from './event-type-unconfirmed';
 import { freestylelibreRegions } from './freestylelibre-regions';
 import { googleEssentialScopes } from './google-essential-scopes';
@@ -30,6 +33,7 @@ import { userLimit } from './user-limit';
 import { webhookHttps } from './webhook-https';
 import { webhookPublicHost } from './webhook-public-host';
 import { webhookUrlCredentials } from './webhook-url-credentials';
+import { widgetLogoHttps } from './widget-logo-https';
 
 /** Every semantic rule, in the order they run. A meta-test keeps this list, the files and docs/rules.md in step. */
 export const RULES: readonly Rule[] = [
@@ -44,6 +48,11 @@ export const RULES: readonly Rule[] = [
   webhookUrlCredentials,
   eventTypeUnconfirmed,
   userLimit,
+  // Data and widget
+  dataTypeUnknown,
+  dataTypeEntitlement,
+  dataFieldsUnselected,
+  widgetLogoHttps,
   // Providers
   providerUnknown,
   providerDeprecated,

@@ -53,6 +53,11 @@ export function semanticFindingsProject(): Record<string, string | Buffer> {
         url: http://hooks.acme.example/terra/staging
         signingSecret: { fromStackConfig: terraWebhookSigningSecret }
         eventTypes: [auth, lab_report]
+      data:
+        types: [ACTIVTY, HEALTH_OBSERVATION, SLEEP]
+        fields: { nutrition: [calories] }
+      widget:
+        logoUrl: http://cdn.acme.example/logo.png
       limits:
         plannedUsers: 100000
       providers:

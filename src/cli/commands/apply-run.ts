@@ -7,7 +7,7 @@ import { renderDriftJson, renderDriftText } from '../../report/admin/render-drif
 import { scopesFor } from '../../terra/admin/admin-operations';
 import type { AppliedVersions } from '../../terra/admin/applied-versions';
 import { executeCalls, missingSecrets, describeCall } from '../../terra/admin/apply-calls';
-import { LIVE_READ_OPERATIONS } from '../../terra/admin/live';
+import { liveReadOperations } from '../../terra/admin/live';
 import { checkMe } from '../../terra/admin/me-check';
 import { planCalls, type AdminCall } from '../../terra/admin/plan-calls';
 import { APPLIED_VERSIONS_KEY, readAppliedVersions } from '../../terra/admin/secret-lookup';
@@ -32,7 +32,7 @@ export async function run({ values, positionals }: ApplyArgs, io: Io): Promise<n
     return report.inSync ? EXIT.ok : EXIT.findings;
   }
 
-  checkMe(session.me, { devId: session.desired.devId, requiredScopes: scopesFor([...LIVE_READ_OPERATIONS, ...calls.map((c) => c.op)]), now: Date.now() });
+  checkMe(session.me, { devId: session.desired.devId, requiredScopes: scopesFor([...liveReadOperations(session.desired), ...calls.map((c) => c.op)]), now: Date.now() });
   const missing = missingSecrets(calls, session.secrets);
   if (missing.length) {
     throw new TerraIacError(`apply needs secret values that are not available: ${missing.join('; ')}`, 'config', {

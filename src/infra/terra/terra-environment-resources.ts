@@ -5,6 +5,7 @@ import type { Environment } from '../../model/environment';
 import { collectSecretRefs } from '../../model/secret-refs';
 import type { SecretRef } from '../../model/secret-ref';
 import { desiredTerraState } from '../../terra/admin/desired';
+import { terraDataResources } from './terra-data-resources';
 import { TerraSource, TerraSourceCredentials, TerraSourceScopes, TerraUndeclaredSources, TerraWebhookDestination, type TerraCommonArgs } from './terra-resources';
 
 /** Bumped when the provider's behaviour changes, so existing resources pick up the new code (pulumi/pulumi#16826). */
@@ -22,8 +23,9 @@ export interface TerraAdminArgs {
 
 /**
  * The environment's objects in Terra, applied through the admin API inside `pulumi up` (stack config
- * `terra-iac:applyToTerra`): sources, their dedicated keys and scopes, the webhook destination and the
- * undeclared-sources guard, all on the one Terra provider.
+ * `terra-iac:applyToTerra`): sources, their dedicated keys and scopes, the webhook destination, the
+ * undeclared-sources guard, and the data types, fields, processing and widget config/ manages, all on the
+ * one Terra provider.
  */
 export class TerraAdmin extends pulumi.ComponentResource {
   readonly resources: pulumi.CustomResource[] = [];
@@ -93,6 +95,7 @@ export class TerraAdmin extends pulumi.ComponentResource {
       const declared = pulumi.output(valueOf(w.signingSecret));
       this.signingSecret = pulumi.secret(pulumi.all([this.webhook.signingSecret, declared]).apply(([created, kept]) => created ?? kept));
     }
+    for (const resource of terraDataResources(environment, desired, common, parent)) add(resource);
     this.registerOutputs({});
   }
 }

@@ -5,7 +5,7 @@ import type { DesiredTerraState } from '../../terra/admin/desired';
 import type { ObservedTerraState } from '../../terra/admin/observed';
 
 /** Which Terra object a resource of the shared provider stands for. */
-export type TerraKind = 'source' | 'credentials' | 'scopes' | 'webhook' | 'undeclared';
+export type TerraKind = 'source' | 'credentials' | 'scopes' | 'webhook' | 'undeclared' | 'dataTypes' | 'dataFields' | 'processing' | 'widget';
 
 /** Inputs every Terra resource has; the admin token is never one of them. */
 export interface CommonInputs {

@@ -1,11 +1,15 @@
 import type * as pulumi from '@pulumi/pulumi';
 import { urlProblem } from '../../terra/http/local-checks';
 import { credentialsKind } from './terra-kind-credentials';
+import { dataFieldsKind } from './terra-kind-data-fields';
+import { dataTypesKind } from './terra-kind-data-types';
+import { processingKind } from './terra-kind-processing';
 import { TerraResourceError, type CommonInputs, type KindHandler, type TerraKind } from './terra-kind-common';
 import { scopesKind } from './terra-kind-scopes';
 import { sourceKind } from './terra-kind-source';
 import { undeclaredKind } from './terra-kind-undeclared';
 import { webhookKind } from './terra-kind-webhook';
+import { widgetKind } from './terra-kind-widget';
 
 /** What an input not known yet looks like to a dynamic provider during preview (SDK runtime/rpc unknownValue). */
 const UNKNOWN = '04da6b54-80e4-46f7-96ec-b56ff0331ba9';
@@ -17,6 +21,10 @@ const REPLACE_KEYS: Record<TerraKind, readonly string[]> = {
   scopes: ['devId', 'adminCode'],
   webhook: ['devId', 'url', 'signingSecretVersion'],
   undeclared: ['devId'],
+  dataTypes: ['devId'],
+  dataFields: ['devId', 'dataType'],
+  processing: ['devId'],
+  widget: ['devId'],
 };
 
 type AnyHandler = KindHandler<CommonInputs, CommonInputs>;
@@ -33,6 +41,14 @@ function handlerOf(kind: unknown): AnyHandler {
       return webhookKind as unknown as AnyHandler;
     case 'undeclared':
       return undeclaredKind as unknown as AnyHandler;
+    case 'dataTypes':
+      return dataTypesKind as unknown as AnyHandler;
+    case 'dataFields':
+      return dataFieldsKind as unknown as AnyHandler;
+    case 'processing':
+      return processingKind as unknown as AnyHandler;
+    case 'widget':
+      return widgetKind as unknown as AnyHandler;
     default:
       throw new TerraResourceError(`unknown Terra resource kind ${JSON.stringify(kind)}: this is a terra-iac bug, please report it`);
   }

@@ -6,7 +6,7 @@ import { environmentAudit } from '../environment-audit';
 import { providerCell, type Reveal } from '../provider-cells';
 import type { SensitiveValues } from '../redact';
 import { secretSourceText, shortScope, userLimitText } from '../render/cell-text';
-import type { KeyOwnership, ProviderCell } from '../types';
+import type { EnvironmentAudit, KeyOwnership, ProviderCell } from '../types';
 
 /** A comparable value: text, a number, a flag, a list (compared as a set) or nothing. */
 export type FactValue = string | number | boolean | string[] | null;
@@ -67,6 +67,7 @@ export function environmentFacts(entry: EnvironmentEntry, sensitive: SensitiveVa
   add('aws.consumerRoleArn', 'consumer role', env.aws?.consumerRoleArn ?? null, true);
   add('aws.recoveryWindowInDays', 'secret recovery window (days)', env.aws?.recoveryWindowInDays ?? null);
   add('links', 'links', env.links, true);
+  facts.push(...dataFacts(env));
   for (const [code, settings] of declaredProviders(model).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     const reveal: Reveal = (path, value) => String(sensitive.show(entry.file.path, path, value));
     facts.push(...providerFacts(code, providerCell(entry.name, code, settings, reveal), settings, reveal));
@@ -96,5 +97,28 @@ function providerFacts(code: string, cell: ProviderCell, settings: ProviderSetti
   if (cell.route) add('route', 'route', cell.route);
   if (cell.partnershipApproved !== undefined) add('partnershipApproved', 'partnership approved', cell.partnershipApproved);
   if (cell.notes) add('notes', 'notes', cell.notes, true);
+  return facts;
+}
+
+const NOT_MANAGED = 'not managed';
+
+/**
+ * The data configuration and widget branding as comparable facts, after the environment settings and
+ * before the providers. Every fact exists in every environment, so one that manages a setting and one that
+ * does not compare as "value" against "not managed".
+ */
+export function dataFacts(env: EnvironmentAudit): Fact[] {
+  const facts: Fact[] = [];
+  const add = (key: string, label: string, value: FactValue) => facts.push({ key, label, value, identity: false, absent: NOT_MANAGED, rank: `0:9${String(facts.length).padStart(2, '0')}:` });
+  const data = env.data;
+  add('data.types', 'data types', data?.types ?? null);
+  add('data.samples', 'data samples', data?.samples ?? null);
+  add('data.processing', 'processing format', data?.processing ?? null);
+  add('widget.name', 'widget name', env.widget?.name ?? null);
+  add('widget.logoUrl', 'widget logo', env.widget?.logoUrl ?? null);
+  // Only declared selections: a data type whose fields no environment manages is no difference.
+  for (const f of data?.fields ?? []) {
+    facts.push({ key: `data.fields.${f.dataType}`, label: `${f.dataType} fields`, value: f.fields, identity: false, absent: NOT_MANAGED, rank: `0:950:${f.dataType}` });
+  }
   return facts;
 }

@@ -96,3 +96,21 @@ export function differsFromLeft(row: ProviderRow): (string | undefined)[] {
     return says(c) === says(left) ? undefined : left.environment;
   });
 }
+
+/** `data:` in one line: only what config/ manages; `not managed` without it. */
+export function dataText(data: EnvironmentAudit['data']): string {
+  if (!data) return 'not managed';
+  const parts: string[] = [];
+  if (data.types) parts.push(`types ${data.types.length ? data.types.join(', ') : '(none)'} (ATHLETE always)`);
+  if (data.samples !== null) parts.push(`samples ${data.samples ? 'on' : 'off'}`);
+  for (const f of data.fields) parts.push(`${f.dataType} fields ${f.fields.join(', ')}`);
+  if (data.processing) parts.push(`processing ${data.processing}`);
+  return parts.length ? parts.join('; ') : 'not managed';
+}
+
+/** `widget:` in one line: name and logo URL where declared. */
+export function widgetText(widget: EnvironmentAudit['widget']): string {
+  if (!widget) return 'not managed';
+  const parts = [widget.name === null ? undefined : `name ${widget.name}`, widget.logoUrl === null ? undefined : `logo ${widget.logoUrl}`].filter((p): p is string => p !== undefined);
+  return parts.length ? parts.join(', ') : 'not managed';
+}

@@ -49,6 +49,12 @@ function environmentRows(env: EnvironmentAudit, rows: Row[]): void {
   add('webhook_url', env.webhook?.url ?? null);
   add('webhook_event_types', env.webhook ? (env.webhook.eventTypes?.join('; ') ?? 'all') : null);
   for (const d of env.destinations) add(`destination_${d.type}`, `${d.name}${d.region ? ` (${d.region})` : ''}`);
+  add('data_types', env.data?.types?.join('; ') ?? null);
+  add('data_samples', env.data?.samples ?? null);
+  for (const f of env.data?.fields ?? []) add(`data_fields_${f.dataType}`, f.fields.join('; '));
+  add('data_processing', env.data?.processing ?? null);
+  add('widget_name', env.widget?.name ?? null);
+  add('widget_logo_url', env.widget?.logoUrl ?? null);
   add('user_limit', userLimitText(env.users.limit));
   add('planned_users', env.users.planned);
   add('owners', env.owners.map((o) => (o.email ? `${o.team} <${o.email}>` : o.team)).join('; '));

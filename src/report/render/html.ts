@@ -1,7 +1,7 @@
 import type { AuditReport, EnvironmentAudit, ProviderCell, ProviderRow } from '../types';
 import { severityRank } from '../../core/diagnostic';
 import { plural } from '../../core/plural';
-import { CELL_LEGEND, cellDetails, cellKind, differsFromLeft, eventTypesText, kmsText, rowBadges, secretSourceText, userLimitText, type CellKind } from './cell-text';
+import { CELL_LEGEND, cellDetails, cellKind, dataText, differsFromLeft, eventTypesText, kmsText, rowBadges, secretSourceText, userLimitText, widgetText, type CellKind } from './cell-text';
 import { escapeHtml as h, htmlWithCode as hc } from './escape';
 import { AUDIT_CSS } from './html-style';
 
@@ -128,6 +128,8 @@ function environment(env: EnvironmentAudit): string {
     if (env.api) rows.push(['Terra API', `<code>${h(env.api.baseUrl)}</code>${env.api.isDefault ? ' (default)' : ''}`]);
     rows.push(['Webhook', env.webhook ? `<code>${h(env.webhook.url)}</code><br>${h(eventTypesText(env.webhook.eventTypes))}` : 'none']);
     for (const d of env.destinations) rows.push([`Destination (${h(d.type)})`, `<code>${h(d.name)}</code>${d.region ? ` in ${h(d.region)}` : ''}`]);
+    rows.push(['Data', h(dataText(env.data))]);
+    rows.push(['Widget', h(widgetText(env.widget))]);
     rows.push(['User limit', `${h(userLimitText(env.users.limit))}${env.users.planned === null ? '' : `, ${env.users.planned} planned`}`]);
     rows.push(['Owners', env.owners.map((o) => `${h(o.team)}${o.email ? ` (${h(o.email)})` : ''}`).join('<br>')]);
     if (env.aws) rows.push(['AWS', `${h(env.aws.region ?? 'stack region')}; KMS ${h(kmsText(env.aws.kmsKey))}; recovery ${env.aws.recoveryWindowInDays} days${env.aws.consumerRoleArn ? `<br>read by <code>${h(env.aws.consumerRoleArn)}</code>` : ''}`]);

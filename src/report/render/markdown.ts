@@ -4,11 +4,13 @@ import {
   CELL_LEGEND,
   cellDetails,
   cellKind,
+  dataText,
   eventTypesText,
   kmsText,
   rowBadges,
   secretSourceText,
   userLimitText,
+  widgetText,
   type CellKind,
 } from './cell-text';
 import { escapeMarkdown as md, markdownCode as code } from './escape';
@@ -69,6 +71,8 @@ function environment(env: EnvironmentAudit): string[] {
   if (env.api) line('Terra API', `${code(env.api.baseUrl)}${env.api.isDefault ? ' (default)' : ''}`);
   line('Webhook', env.webhook ? `${code(env.webhook.url)}, ${md(eventTypesText(env.webhook.eventTypes))}` : 'none');
   for (const d of env.destinations) line(`Destination (${d.type})`, `${code(d.name)}${d.region ? ` in ${md(d.region)}` : ''}`);
+  line('Data', md(dataText(env.data)));
+  line('Widget', md(widgetText(env.widget)));
   line('User limit', `${userLimitText(env.users.limit)}${env.users.planned === null ? '' : `, ${env.users.planned} planned`}`);
   line('Owners', env.owners.map((o) => `${md(o.team)}${o.email ? ` (${md(o.email)})` : ''}`).join(', '));
   if (env.aws) {

@@ -3,6 +3,7 @@ import type { SecretRef } from '../../model/secret-ref';
 import type { SecretLookup } from './applied-versions';
 import type { ProviderCredentialWrite } from './admin-types';
 import type { TerraAdminClient } from './client';
+import { describeDataCall, executeDataCall } from './apply-calls-data';
 import type { AdminCall } from './plan-calls';
 import { describeRef } from './secret-lookup';
 
@@ -27,6 +28,11 @@ export function describeCall(call: AdminCall): string {
     case 'patchDestination':
     case 'deleteDestination':
       return `${call.op} ${call.url}`;
+    case 'putUnifiedApiScopes':
+    case 'patchUnifiedApiScopes':
+    case 'setProcessing':
+    case 'setWidgetConfig':
+      return describeDataCall(call);
     default:
       return `${call.op} ${call.adminCode}`;
   }
@@ -99,6 +105,12 @@ async function execute(client: TerraAdminClient, devId: string, call: AdminCall,
     }
     case 'deleteDestination':
       await client.deleteDestination(devId, call.destinationId);
+      return undefined;
+    case 'putUnifiedApiScopes':
+    case 'patchUnifiedApiScopes':
+    case 'setProcessing':
+    case 'setWidgetConfig':
+      await executeDataCall(client, devId, call);
       return undefined;
     case 'createDestination': {
       const created = await client.createDestination(devId, {

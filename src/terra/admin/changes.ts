@@ -1,5 +1,5 @@
 /** What the admin API manages, as `drift` and `apply` name it. */
-export type AdminObject = 'source' | 'credentials' | 'scopes' | 'webhook';
+export type AdminObject = 'source' | 'credentials' | 'scopes' | 'webhook' | 'dataTypes' | 'dataFields' | 'processing' | 'widget';
 
 export type ChangeAction = 'create' | 'update' | 'delete' | 'enable' | 'disable' | 'replace';
 
@@ -23,7 +23,11 @@ export interface FieldChange {
 /** One difference between the declaration and Terra, and what `apply` does about it. */
 export interface TerraChange {
   object: AdminObject;
-  /** The provider code as config/ spells it (`GARMIN`), or the destination's URL. */
+  /**
+   * The provider code as config/ spells it (`GARMIN`), the destination's URL, the lower-case data type of a
+   * field selection (`activity`), or `types`, `format` and `branding` for the one data-type selection,
+   * processing format and widget.
+   */
   key: string;
   action: ChangeAction;
   fields: FieldChange[];

@@ -6,6 +6,7 @@ import type { Environment } from '../../model/environment';
 import type { ProviderSettings } from '../../model/providers';
 import type { SecretRef } from '../../model/secret-ref';
 import type { NotAppliable } from './changes';
+import { desiredData, desiredWidget, type DesiredData, type DesiredWidget } from './desired-data';
 import { notAppliableFacts } from './not-appliable';
 import { normalizeScopes, sortedUnique } from './normalize';
 
@@ -70,6 +71,10 @@ export interface DesiredTerraState {
   /** For every enabled source, by provider code. */
   scopes: readonly DesiredScopes[];
   webhook?: DesiredWebhook;
+  /** Data types, fields and processing; undefined when config/ does not manage them. */
+  data?: DesiredData;
+  /** Widget branding; undefined when config/ does not manage it. */
+  widget?: DesiredWidget;
   notAppliable: readonly NotAppliable[];
 }
 
@@ -93,6 +98,10 @@ export function desiredTerraState(environmentName: string, model: Environment): 
   };
   if (model.terra.admin?.baseUrl) state.adminBaseUrl = model.terra.admin.baseUrl;
   if (model.webhook) state.webhook = webhookOf(model.webhook);
+  const data = desiredData(model);
+  if (data) state.data = data;
+  const widget = desiredWidget(model);
+  if (widget) state.widget = widget;
   return state;
 }
 

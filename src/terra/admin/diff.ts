@@ -2,6 +2,7 @@ import type { AppliedVersions, SecretLookup } from './applied-versions';
 import type { TerraDiff } from './changes';
 import type { DesiredTerraState } from './desired';
 import { diffCredentials } from './diff-credentials';
+import { diffDataFields, diffDataTypes, diffProcessing, diffWidget } from './diff-data';
 import { diffScopes, diffSources } from './diff-sources';
 import { diffWebhook } from './diff-webhook';
 import type { ObservedTerraState } from './observed';
@@ -21,5 +22,9 @@ export function diffTerraState(
   diffCredentials(desired, observed, out, secrets, applied);
   diffScopes(desired, observed, out.changes, out.unverifiable);
   diffWebhook(desired, observed, out.changes, out.unverifiable, applied);
+  diffDataTypes(desired, observed, out.changes, out.unverifiable);
+  diffDataFields(desired, observed, out.changes, out.unverifiable);
+  diffProcessing(desired, observed, out.changes, out.unverifiable);
+  diffWidget(desired, observed, out.changes, out.unverifiable);
   return { inSync: out.changes.length === 0, ...out };
 }

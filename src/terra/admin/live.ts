@@ -2,16 +2,23 @@ import { TerraCallError } from '../http/terra-call-error';
 import type { AdminOperationId } from './admin-operations';
 import type { TerraAdminClient } from './client';
 import type { DesiredTerraState } from './desired';
+import { dataReadOperations, dataReadParts, readDataConfig } from './live-data';
 import { sameCode } from './normalize';
 import type { ObservedCredentials, ObservedDestination, ObservedScopes, ObservedSource, ObservedTerraState, UnreadPart } from './observed';
 
 /** The GET operations a live read makes: what `drift` preflights the token for. */
 export const LIVE_READ_OPERATIONS: readonly AdminOperationId[] = ['listSources', 'getSourceCredentials', 'getSourceScopes', 'listDestinations'];
 
+/** LIVE_READ_OPERATIONS plus the data-configuration reads of what this declaration manages. */
+export function liveReadOperations(desired: DesiredTerraState): AdminOperationId[] {
+  return [...LIVE_READ_OPERATIONS, ...dataReadOperations(dataReadParts(desired.data, desired.widget))];
+}
+
 /**
  * Terra's live state of one environment, read with GET requests only (`listSources`, `listDestinations`,
  * then `getSourceCredentials` and `getSourceScopes` of every source that is declared or enabled), started
- * as soon as each is known, within the client's pacing. A read Terra refuses or that fails becomes an `unread`
+ * as soon as each is known, and the data configuration and widget where config/ manages them (live-data.ts),
+ * within the client's pacing. A read Terra refuses or that fails becomes an `unread`
  * part, so what it covers is reported unverifiable, never in sync. A refused token (401, 403 scope_missing)
  * and errors that are not Terra's answer (no token, a read-only violation) are thrown.
  */
@@ -54,6 +61,8 @@ export async function readLiveState(client: TerraAdminClient, desired: DesiredTe
   };
   for (const s of desired.sources) if (s.enabled) read(s.adminCode);
 
+  const dataRead = readDataConfig(client, devId, dataReadParts(desired.data, desired.widget));
+  dataRead.catch(() => undefined);
   const [listed, destinations] = await Promise.all([
     attempt(() => client.listSources(devId), { object: 'source', key: '*' }),
     attempt(() => client.listDestinations(devId), { object: 'webhook', key: '*' }),
@@ -77,11 +86,15 @@ export async function readLiveState(client: TerraAdminClient, desired: DesiredTe
     if (read.scopes) scopes.push({ provider: read.scopes.provider ?? read.code, scopes: read.scopes.scopes });
   }
 
+  const { data, widget, unread: dataUnread } = await dataRead;
+  unread.push(...dataUnread);
   const observed: ObservedTerraState = {
     sources,
     credentials,
     scopes,
     destinations: (destinations ?? []).map(observedDestination),
+    ...(data ? { data } : {}),
+    ...(widget ? { widget } : {}),
     notices,
   };
   return unread.length ? { ...observed, unread } : observed;

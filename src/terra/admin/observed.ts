@@ -1,4 +1,5 @@
 import type { AdminObject } from './changes';
+import type { ObservedData, ObservedWidget } from './observed-data';
 
 /** One row of `listSources` (ProviderSummary): a provider as Terra spells it, and whether it is on. */
 export interface ObservedSource {
@@ -62,6 +63,10 @@ export interface ObservedTerraState {
   credentials: readonly ObservedCredentials[];
   scopes: readonly ObservedScopes[];
   destinations: readonly ObservedDestination[];
+  /** Read only when config/ manages any of it (`listUnifiedApiScopes`, `listProcessing`). */
+  data?: ObservedData;
+  /** Read only when config/ manages the widget (`getWidgetConfig`). */
+  widget?: ObservedWidget;
   unread?: readonly UnreadPart[];
   /** `Terra-Notice` headers, passed through for the report. */
   notices?: readonly string[];

@@ -1,6 +1,7 @@
 import type { SecretRef } from '../../model/secret-ref';
 import type { TerraChange } from './changes';
 import type { DesiredTerraState } from './desired';
+import { DATA_CALL_ORDER, dataCallsFor, type DataCall } from './plan-calls-data';
 
 interface SourceCall {
   /** Provider code as config/ spells it. */
@@ -34,19 +35,22 @@ export type AdminCall =
       storeSigningSecretAt: SecretRef;
     }
   | { op: 'patchDestination'; destinationId: string; url: string; active?: boolean; eventTypes?: readonly string[] }
-  | { op: 'deleteDestination'; destinationId: string; url: string };
+  | { op: 'deleteDestination'; destinationId: string; url: string }
+  | DataCall;
 
 export type AdminOp = AdminCall['op'];
 
 /**
  * The order apply calls in: a provider's credentials before it is enabled (a source without the keys it
- * needs fails its users' connections), its scopes after its credentials, a new destination before the one it
+ * needs fails its users' connections), its scopes after its credentials, the data types before the fields
+ * within them, a new destination before the one it
  * replaces goes, and disabling last, so a failed run leaves nothing off that should be on.
  */
 const ORDER: readonly AdminOp[] = [
   'setSourceCredentials',
   'setSourceScopes',
   'enableSource',
+  ...DATA_CALL_ORDER,
   'createDestination',
   'patchDestination',
   'deleteDestination',
@@ -77,6 +81,11 @@ function callsFor(desired: DesiredTerraState, change: TerraChange): AdminCall[] 
     }
     case 'webhook':
       return webhookCalls(desired, change);
+    case 'dataTypes':
+    case 'dataFields':
+    case 'processing':
+    case 'widget':
+      return dataCallsFor(desired, change);
   }
 }
 

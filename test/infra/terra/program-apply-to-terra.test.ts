@@ -9,16 +9,19 @@ const SHIPPED = {
     sources: ['fitbit', 'garmin', 'google', 'oura', 'polar', 'strava'],
     credentials: ['google', 'strava'],
     declared: ['apple', 'fitbit', 'garmin', 'google', 'oura', 'polar', 'samsung', 'strava'],
+    data: [],
   },
   staging: {
     sources: ['fitbit', 'freestylelibre', 'garmin', 'google', 'huawei', 'oura', 'polar', 'strava', 'virtuagym', 'withings'],
     credentials: ['google', 'huawei', 'strava', 'virtuagym'],
     declared: ['apple', 'fitbit', 'freestylelibre', 'garmin', 'google', 'huawei', 'oura', 'polar', 'samsung', 'strava', 'virtuagym', 'withings'],
+    data: ['TerraDataTypes staging-data-types', 'TerraDataFields staging-data-fields-activity', 'TerraProcessing staging-processing', 'TerraWidgetConfig staging-widget'],
   },
   production: {
     sources: ['fitbit', 'freestylelibre', 'garmin', 'google', 'huawei', 'oura', 'polar', 'strava', 'virtuagym', 'withings'],
     credentials: ['google', 'huawei', 'strava', 'virtuagym'],
     declared: ['apple', 'fitbit', 'freestylelibre', 'garmin', 'google', 'huawei', 'oura', 'polar', 'samsung', 'strava', 'virtuagym', 'withings'],
+    data: [],
   },
 } as const;
 type Shipped = keyof typeof SHIPPED;
@@ -74,6 +77,7 @@ describe.each(Object.keys(SHIPPED) as Shipped[])('terra-iac:applyToTerra for con
       ...spec.sources.map((s) => `TerraSource ${env}-source-${s}`),
       `TerraUndeclaredSources ${env}-undeclared-sources`,
       `TerraWebhookDestination ${env}-webhook`,
+      ...spec.data,
     ];
     expect(terraOf(run).map((r) => `${r.type.slice(DYNAMIC.length)} ${r.name}`).sort()).toEqual(expected.sort());
     const component = find(run, `${env}-terra`);
@@ -126,6 +130,18 @@ describe.each(Object.keys(SHIPPED) as Shipped[])('terra-iac:applyToTerra for con
     const smoke = find(run, `${env}-smoke-test`);
     expect((smoke.inputs.webhookSigningSecret as { value: unknown }).value).toBe(supplied.byPurpose['webhook-signing-secret']);
     expect(namesOf(smoke.options?.dependsOn as unknown[])).toEqual(expect.arrayContaining([`${env}-webhook`, `${env}-source-garmin`]));
+  });
+});
+
+describe('data types, fields, processing and widget of config/staging.yaml', () => {
+  it('are resources with the declared inputs, retained on delete, the fields after the data types', () => {
+    const { run } = on.staging;
+    expect(find(run, 'staging-data-types').inputs).toMatchObject({ kind: 'dataTypes', types: ['ACTIVITY', 'BODY', 'DAILY', 'MENSTRUATION', 'NUTRITION', 'SLEEP'], samples: true });
+    expect(find(run, 'staging-data-fields-activity').inputs).toMatchObject({ kind: 'dataFields', dataType: 'activity', fields: ['calories', 'distance_metres', 'steps'] });
+    expect(find(run, 'staging-processing').inputs).toMatchObject({ kind: 'processing', type: 'json' });
+    expect(find(run, 'staging-widget').inputs).toMatchObject({ kind: 'widget', name: 'Acme Connect (staging)', logoUrl: 'https://cdn.acme-health.example/logo.png' });
+    for (const name of ['staging-data-types', 'staging-data-fields-activity', 'staging-processing', 'staging-widget']) expect(find(run, name).options?.retainOnDelete, name).toBe(true);
+    expect(namesOf(find(run, 'staging-data-fields-activity').options?.dependsOn as unknown[])).toEqual(['staging-data-types']);
   });
 });
 

@@ -63,6 +63,10 @@ describe('the Terra provider as Pulumi serializes it', () => {
       source: { kind: 'source', ...common, provider: 'GARMIN', adminCode: 'garmin', enabled: true },
       credentials: { kind: 'credentials', ...common, provider: 'STRAVA', adminCode: 'strava', clientId: 'acme-1', clientSecret: CLIENT_SECRET },
       webhook: { kind: 'webhook', ...common, url: 'https://hooks.testing.example/serialized', active: true },
+      dataTypes: { kind: 'dataTypes', ...common, types: ['ACTIVITY', 'SLEEP'], samples: true },
+      dataFields: { kind: 'dataFields', ...common, dataType: 'activity', fields: ['distance_metres', 'steps'] },
+      processing: { kind: 'processing', ...common, type: 'fhir' },
+      widget: { kind: 'widget', ...common, name: 'Acme Connect', logoUrl: 'https://cdn.acme-health.example/logo.png' },
     });
     expect(run.stdout).not.toContain(CLIENT_SECRET);
     expect(run.stdout).not.toContain(token);
@@ -72,6 +76,9 @@ describe('the Terra provider as Pulumi serializes it', () => {
     expect(result.webhook!.outs.signingSecret).toBe(admin.state(DEV_ID).destinations[0]!.signingSecret);
     expect(admin.state(DEV_ID).sources.garmin?.active).toBe(true);
     expect(admin.state(DEV_ID).credentials.strava?.clientSecret).toBe(CLIENT_SECRET);
+    for (const kind of ['dataTypes', 'dataFields', 'processing', 'widget']) expect(result[kind], kind).toMatchObject({ diff: { changes: false } });
+    expect(admin.state(DEV_ID)).toMatchObject({ dataTypes: ['ATHLETE', 'ACTIVITY', 'SLEEP'], samplesEnabled: true, fields: { activity: ['distance_metres', 'steps'] }, processing: 'fhir' });
+    expect(admin.state(DEV_ID).widget).toMatchObject({ widgetName: 'Acme Connect', appLogo: 'https://cdn.acme-health.example/logo.png' });
 
     // Created without a signing secret: the error keeps the id (so Pulumi keeps the destination in state), through serialization too.
     admin.setFaults({ noSigningSecret: true });

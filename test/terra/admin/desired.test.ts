@@ -117,6 +117,13 @@ describe('desiredTerraState of the shipped environments (golden)', () => {
         signingSecret: { fromStackConfig: 'terraWebhookSigningSecret' },
         eventTypes: ['access_revoked', 'activity', 'auth', 'body', 'connection_error', 'daily', 'deauth', 'menstruation', 'nutrition', 'sleep', 'user_reauth'],
       },
+      data: {
+        types: ['ACTIVITY', 'BODY', 'DAILY', 'MENSTRUATION', 'NUTRITION', 'SLEEP'],
+        samples: true,
+        fields: [{ dataType: 'activity', fields: ['calories', 'distance_metres', 'steps'] }],
+        processing: 'json',
+      },
+      widget: { name: 'Acme Connect (staging)', logoUrl: 'https://cdn.acme-health.example/logo.png' },
       notAppliable: [
         NA.strava,
         NA.google,
