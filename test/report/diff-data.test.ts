@@ -5,8 +5,8 @@ import type { EnvironmentDiff } from '../../src/report/diff/environments';
 import { E2E_TIMEOUT_MS, REPO_ROOT, copyProject, runCli } from './helpers';
 
 describe('terra-iac diff ENV_A ENV_B: data types, fields, processing and widget', { timeout: E2E_TIMEOUT_MS }, () => {
-  it('shows what staging manages against production, which manages none of it', () => {
-    const result = runCli(['diff', 'staging', 'production'], REPO_ROOT);
+  it('shows what staging manages against testing, which manages none of it', () => {
+    const result = runCli(['diff', 'staging', 'testing'], REPO_ROOT);
     expect(result.code).toBe(1);
     expect(result.stdout.split('\n')).toEqual(
       expect.arrayContaining([
@@ -22,13 +22,13 @@ describe('terra-iac diff ENV_A ENV_B: data types, fields, processing and widget'
 
   it('lists added and removed data types, changed fields and a processing switch as JSON', () => {
     const dir = copyProject(REPO_ROOT);
-    const production = join(dir, 'config/production.yaml');
-    const text = readFileSync(production, 'utf8').replace(
+    const testing = join(dir, 'config/testing.yaml');
+    const text = readFileSync(testing, 'utf8').replace(
       '\naws:\n',
       '\ndata:\n  types: [ACTIVITY, SLEEP, HEALTH_OBSERVATION]\n  samples: true\n  fields: { activity: [steps] }\n  processing: fhir\nwidget:\n  name: Acme Connect (staging)\naws:\n',
     );
-    writeFileSync(production, text);
-    const result = runCli(['diff', 'staging', 'production', '--format', 'json'], dir);
+    writeFileSync(testing, text);
+    const result = runCli(['diff', 'staging', 'testing', '--format', 'json'], dir);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(1);
     const byKey = new Map((JSON.parse(result.stdout) as EnvironmentDiff).differences.map((d) => [d.key, d]));

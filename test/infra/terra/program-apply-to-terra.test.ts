@@ -21,7 +21,7 @@ const SHIPPED = {
     sources: ['fitbit', 'freestylelibre', 'garmin', 'google', 'huawei', 'oura', 'polar', 'strava', 'virtuagym', 'withings'],
     credentials: ['google', 'huawei', 'strava', 'virtuagym'],
     declared: ['apple', 'fitbit', 'freestylelibre', 'garmin', 'google', 'huawei', 'oura', 'polar', 'samsung', 'strava', 'virtuagym', 'withings'],
-    data: [],
+    data: ['TerraDataTypes production-data-types', 'TerraDataFields production-data-fields-activity', 'TerraProcessing production-processing', 'TerraWidgetConfig production-widget'],
   },
 } as const;
 type Shipped = keyof typeof SHIPPED;
