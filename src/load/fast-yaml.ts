@@ -155,13 +155,16 @@ class Parser {
   }
 
   /**
-   * A collection ends: comment lines before the next content line belong to it (yaml's range[2]) when it
-   * is the outermost open collection indented like the first of them, unless it is the root at the end.
+   * A collection ends: comment lines before the next content line belong to it (yaml's range[2]) when the
+   * first of them is indented like it and the next content line is not (it belongs to the next line
+   * otherwise); the innermost such collection takes them, and at the end of the file none does for
+   * comments at the left margin (they are the document's).
    */
   private close(end2: number): number {
     let end = end2;
-    if (this.run !== -1 && this.open.indexOf(this.run) === this.open.length - 1) {
-      if (!(this.eof && this.open.length === 1)) end = this.cur;
+    const indent = this.open[this.open.length - 1];
+    if (this.run !== -1 && this.run === indent && (this.eof ? this.run !== 0 : this.indent < this.run)) {
+      end = this.eof ? this.len : this.cur;
       this.run = -1;
     }
     this.open.pop();
@@ -235,9 +238,10 @@ class Parser {
       this.run = -1;
       return this.blockSeq(indent, true, depth + 1);
     }
-    if (this.run !== -1) giveUp();
-    // yaml's empty value sits where the line's content would start; a comment after it extends its range[2].
-    return { node: { kind: 'scalar', start: q, end: q, value: null }, data: null, end2: comment ? lineEnd : q };
+    // yaml's range of a null with a comment after it, or comments under it, follows rules of its own.
+    if (this.run !== -1 || comment) giveUp();
+    // yaml's empty value sits where the line's content would start.
+    return { node: { kind: 'scalar', start: q, end: q, value: null }, data: null, end2: q };
   }
 
   /** A block list at `indent`; `shared`: it is the value of a key at the same indentation. */
