@@ -5,7 +5,7 @@ import type { Target } from '../core/finding';
  * The parsed shape of a file that every later stage sees, whichever parser produced it: the fast one
  * (fast-yaml.ts) or yaml's `parseDocument` (converted by tree-of-document.ts). It keeps what locating a
  * finding and walking the scalars need, character offsets as yaml's `range[0]` and `range[1]`, and nothing
- * else: a yaml Document with its CST-derived nodes is about 15 KB a file, this about a third of that.
+ * else: yaml's nodes of a generated environment file hold about 14.5 KiB, this tree and the data together 10.4.
  */
 export type TreeNode = TreeScalar | TreeMap | TreeSeq | TreeOther | TreePairItem;
 
