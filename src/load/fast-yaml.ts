@@ -4,11 +4,11 @@ import type { TreeMap, TreeNode, TreePair, TreeScalar } from './yaml-tree';
 /**
  * A parser for the block-style YAML terra-iac files are written in: a map at the root, nested block maps and
  * lists, one-line plain and quoted scalars, one-line flow collections (`{ fromEnv: X }`, `[a, b]`) and
- * comments. It builds the tree (yaml's offsets, test/property/fast-yaml-agreement.test.ts compares them)
- * and the plain data in one pass (2001 generated files in one process, load average 12: 26-70 ms against 2.0-2.4 s for yaml's
- * `parseDocument`), and gives up
- * (returns undefined) on anything else: then parse-yaml.ts takes yaml's full path, which reports every
- * problem precisely. It never decides that a file is wrong, only that it is not plain enough for it.
+ * comments. It builds the tree (yaml's offsets; test/property/fast-yaml-agreement.test.ts compares them)
+ * and the plain data in one pass: 2001 generated files took 26-70 ms in one process, yaml's `parseDocument`
+ * 2.0-2.4 s (load average 12). It gives up (returns undefined) on anything else, and parse-yaml.ts then takes
+ * yaml's full path, which reports every problem precisely. It never decides that a file is wrong, only that
+ * it is not plain enough for it.
  */
 export interface FastParse {
   root: TreeMap;
