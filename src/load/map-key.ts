@@ -1,4 +1,5 @@
 import { isScalar } from 'yaml';
+import type { TreeNode } from './yaml-tree';
 
 /**
  * The property name a map key becomes in plain data, as yaml's `toJS` names it (`stringifyKey`: null is
@@ -9,5 +10,16 @@ import { isScalar } from 'yaml';
 export function mapKeyText(key: unknown): string | undefined {
   if (key === null || key === undefined) return '';
   if (!isScalar(key)) return undefined;
-  return key.value === null || key.value === undefined ? '' : String(key.value);
+  return nameOf(key.value);
+}
+
+/** The same for a key of the pipeline's tree (yaml-tree.ts). */
+export function treeKeyText(key: TreeNode | null): string | undefined {
+  if (key === null) return '';
+  if (key.kind !== 'scalar') return undefined;
+  return nameOf(key.value);
+}
+
+function nameOf(value: unknown): string {
+  return value === null || value === undefined ? '' : String(value);
 }

@@ -1,5 +1,8 @@
 import { LineCounter, isAlias, parseDocument, visit, type Document } from 'yaml';
+import { fastParse } from './fast-yaml';
+import { treeOfDocument } from './tree-of-document';
 import { unclosedOpeners } from './unclosed-opener';
+import type { TreeComment, YamlTree } from './yaml-tree';
 import type { YamlProblem } from './yaml-problem';
 import { firstTooDeep } from './depth-prescan';
 import { MAX_NESTING_DEPTH, checkStructure, depthProblem } from './yaml-structure';
@@ -31,7 +34,7 @@ const PARSE_OPTIONS = {
 export interface ParsedYaml {
   /** The text the positions refer to: the input with lone CR line breaks written as LF (same length). */
   text: string;
-  doc: Document.Parsed;
+  tree: YamlTree;
   lineCounter: LineCounter;
   /** Plain data, only when nothing above stopped it from being trusted. */
   data?: unknown;
@@ -65,14 +68,30 @@ const HINTS: Record<string, string> = {
   MULTIPLE_TAGS: 'give a value at most one tag',
 };
 
-/** Parses YAML 1.2 (core schema) keeping positions; reports every problem instead of throwing. */
+/**
+ * Parses YAML 1.2 (core schema) keeping positions; reports every problem instead of throwing. A file in
+ * the plain block style terra-iac files are written in takes the fast path (fast-yaml.ts), which has no
+ * problems to report by construction; anything else, and everything with a problem, takes yaml's.
+ */
 export function parseYaml(input: string): ParsedYaml {
   const text = normalizeLineBreaks(input);
   const lineCounter = countLines(text);
+  const fast = fastParse(text);
+  if (fast !== undefined) {
+    let comments: readonly TreeComment[] | undefined;
+    // Where yaml attaches each comment is worked out only if a rule asks (rarely: see yaml-walk.ts).
+    const tree: YamlTree = { root: fast.root, commentTexts: fast.commentTexts, comments: () => (comments ??= treeOfDocument(parseDocument(text, PARSE_OPTIONS)).comments()) };
+    return { text, tree, lineCounter, data: fast.data, problems: [] };
+  }
+  return parseFully(text, lineCounter);
+}
+
+/** yaml's parseDocument and every check: what parseYaml does when the fast path gives up. */
+export function parseFully(text: string, lineCounter: LineCounter = countLines(text)): ParsedYaml {
   const tooDeep = firstTooDeep(text, MAX_NESTING_DEPTH);
   if (tooDeep !== undefined) {
     // Not parsed at all: the parser recurses per level and would overflow the stack (see depth-prescan.ts).
-    return { text, doc: parseDocument('', PARSE_OPTIONS), lineCounter, problems: [depthProblem(tooDeep, tooDeep + 1)] };
+    return { text, tree: treeOfDocument(parseDocument('', PARSE_OPTIONS)), lineCounter, problems: [depthProblem(tooDeep, tooDeep + 1)] };
   }
   const doc = parseDocument(text, PARSE_OPTIONS);
   let problems: YamlProblem[] = [];
@@ -116,7 +135,7 @@ export function parseYaml(input: string): ParsedYaml {
     });
   }
   problems = capProblems(problems.sort((a, b) => a.start - b.start));
-  const result: ParsedYaml = { text, doc, lineCounter, problems };
+  const result: ParsedYaml = { text, tree: treeOfDocument(doc), lineCounter, problems };
   if (problems.length === 0) {
     try {
       result.data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });

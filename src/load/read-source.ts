@@ -118,9 +118,11 @@ function positionOfByte(bytes: Buffer, offset: number): { line: number; column: 
 
 /** Offset of the first byte that breaks UTF-8, or -1. */
 /** The text, or undefined when the bytes are not valid UTF-8. Keeps a BOM, as Buffer#toString does. */
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
 function decodeUtf8(bytes: Buffer): string | undefined {
   try {
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+    return utf8.decode(bytes);
   } catch {
     return undefined;
   }

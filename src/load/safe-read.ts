@@ -34,8 +34,10 @@ const CHUNK = 64 * 1024;
  */
 export function readRegularFile(absPath: string, options: SafeReadOptions): SafeReadResult {
   let target = absPath;
+  let realRoot: string | undefined;
   if (options.root !== undefined) {
-    const contained = containedRealPath(absPath, options.root);
+    realRoot = realPathOf(options.root);
+    const contained = containedRealPath(absPath, options.root, realRoot ?? resolve(options.root));
     if ('failure' in contained) return contained;
     target = contained.real;
   }
@@ -50,7 +52,7 @@ export function readRegularFile(absPath: string, options: SafeReadOptions): Safe
     if (stat.isDirectory()) return { failure: { kind: 'directory' } };
     if (!stat.isFile()) return { failure: { kind: 'special', what: specialKind(stat) } };
     if (stat.size > options.maxBytes) return { failure: { kind: 'too-large', bytes: stat.size, exact: true } };
-    if (options.root !== undefined && !openedInside(fd, options.root)) return { failure: { kind: 'outside-root', via: 'link' } };
+    if (realRoot !== undefined && !openedInside(fd, realRoot)) return { failure: { kind: 'outside-root', via: 'link' } };
     return readCapped(fd, options.maxBytes);
   } catch (error) {
     return { failure: fromErrno(error) };
@@ -59,31 +61,28 @@ export function readRegularFile(absPath: string, options: SafeReadOptions): Safe
   }
 }
 
+/** One read buffer for the process: a fresh 64 KiB buffer per file was most of a large run's garbage. */
+let scratch: Buffer | undefined;
+
 function readCapped(fd: number, maxBytes: number): SafeReadResult {
+  scratch ??= Buffer.allocUnsafeSlow(CHUNK);
   const chunks: Buffer[] = [];
   let total = 0;
   for (;;) {
     // Whole chunks, even past the cap: some kernel files (/proc/self/pagemap) refuse reads of odd sizes.
-    const chunk = Buffer.allocUnsafe(CHUNK);
-    const n = readSync(fd, chunk, 0, chunk.length, null);
+    const n = readSync(fd, scratch, 0, CHUNK, null);
     if (n === 0) break;
-    chunks.push(chunk.subarray(0, n));
     total += n;
     if (total > maxBytes) return { failure: { kind: 'too-large', bytes: total, exact: false } };
+    chunks.push(Buffer.from(scratch.subarray(0, n)));
   }
-  return { bytes: Buffer.concat(chunks, total) };
+  return { bytes: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total) };
 }
 
 /** The real path of `absPath` when it lies inside the real path of `root`. */
-function containedRealPath(absPath: string, root: string): { real: string } | { failure: SafeReadFailure } {
+function containedRealPath(absPath: string, root: string, realRoot: string): { real: string } | { failure: SafeReadFailure } {
   const lexicallyInside = isInside(resolve(root), resolve(absPath));
   let real: string;
-  let realRoot: string;
-  try {
-    realRoot = realpathSync.native(root);
-  } catch {
-    realRoot = resolve(root);
-  }
   try {
     real = realpathSync.native(absPath);
   } catch (error) {
@@ -98,7 +97,7 @@ function containedRealPath(absPath: string, root: string): { real: string } | { 
  * way swapped for a link between the check and the open would otherwise go unseen. Where the system cannot
  * say, the check before opening stands.
  */
-function openedInside(fd: number, root: string): boolean {
+function openedInside(fd: number, realRoot: string): boolean {
   let opened: string;
   try {
     opened = readlinkSync(`/proc/self/fd/${fd}`);
@@ -106,13 +105,16 @@ function openedInside(fd: number, root: string): boolean {
     return true;
   }
   if (!isAbsolute(opened)) return true;
-  let realRoot: string;
-  try {
-    realRoot = realpathSync.native(root);
-  } catch {
-    return true;
-  }
   return isInside(realRoot, opened);
+}
+
+/** The root's real path, taken once per read for both checks; undefined when it cannot be resolved. */
+function realPathOf(root: string): string | undefined {
+  try {
+    return realpathSync.native(root);
+  } catch {
+    return undefined;
+  }
 }
 
 function isInside(dir: string, path: string): boolean {

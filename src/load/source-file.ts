@@ -1,6 +1,7 @@
-import type { Document, LineCounter } from 'yaml';
+import type { LineCounter } from 'yaml';
 
 import type { FileKind } from '../model/schema-kinds';
+import type { YamlTree } from './yaml-tree';
 
 /** A file read and parsed once, shared by every stage and consumer. */
 export interface SourceFile {
@@ -13,7 +14,8 @@ export interface SourceFile {
   /** Decoded text, or undefined when the file could not be read as UTF-8 text. */
   text?: string;
   lineCounter?: LineCounter;
-  doc?: Document.Parsed;
+  /** The parsed tree with offsets: set whenever the text is (empty for a file too deep to parse). */
+  tree?: YamlTree;
   /** Plain data from the document, when it parsed without errors. */
   data?: unknown;
 }

@@ -34,7 +34,7 @@ export const secretLiteral: Rule = {
     const stacks = new Map(modeledStacks(ctx).map((s) => [s.file, s]));
     const modeledEnvironmentFiles = new Set(ctx.environments.filter((e) => e.model).map((e) => e.file));
     for (const file of ctx.files) {
-      if (!file.doc) continue;
+      if (!file.tree) continue;
       const stack = stacks.get(file);
       const ignoredStackKeys = stack ? new Set(secretKeysOf(ctx, stack).keys()) : new Set<string>();
       // Where the schema stage already reported a literal as no-plaintext-secret.
@@ -47,7 +47,7 @@ export const secretLiteral: Rule = {
 function checkFile(ctx: RuleContext, file: SourceFile, ignoredStackKeys: Set<string>, schemaReported: boolean): void {
   const hint = hintFor(file);
   walkDocument(
-    file.doc!,
+    file.tree!,
     (site) => {
       if (site.value.length < MIN_SECRET_LENGTH || notACredential(site, file)) return;
       const shape = secretShapeOf(site.key, site.value);
@@ -63,6 +63,7 @@ function checkFile(ctx: RuleContext, file: SourceFile, ignoredStackKeys: Set<str
       const where = comment.path.length ? `a comment next to \`${formatPath(comment.path)}\`` : 'a comment';
       ctx.report(file, { path: comment.path, target: comment.target, message: `${where} holds ${WHY['terra-key']}`, hint: `delete it from the comment; ${hint}`, sensitive: true });
     },
+    containsTerraShapedToken,
   );
 }
 

@@ -1,20 +1,20 @@
-import type { Pair, YAMLMap } from 'yaml';
-import { mapKeyText } from '../load/map-key';
+import { treeKeyText } from '../load/map-key';
+import type { TreeMap, TreePair } from '../load/yaml-tree';
 
 /**
- * Key name -> pair, per map, built the first time a path goes through the map and kept while the document
+ * Key name -> pair, per map, built the first time a path goes through the map and kept while the tree
  * lives. n findings in one map (20,000 unknown keys) then cost n lookups, not n searches of n items.
- * Parsed documents are never changed after loading, so an index never goes stale.
+ * Parsed trees are never changed after loading, so an index never goes stale.
  */
-const indexes = new WeakMap<YAMLMap, Map<string, Pair>>();
+const indexes = new WeakMap<TreeMap, Map<string, TreePair>>();
 
 /** The pair whose key the data names `key` (the first one, as the data keeps it when keys repeat). */
-export function pairOf(map: YAMLMap, key: string): Pair | undefined {
+export function pairOf(map: TreeMap, key: string): TreePair | undefined {
   let index = indexes.get(map);
   if (index === undefined) {
     index = new Map();
-    for (const pair of map.items as Pair[]) {
-      const text = mapKeyText(pair.key);
+    for (const pair of map.pairs) {
+      const text = treeKeyText(pair.key);
       if (text !== undefined && !index.has(text)) index.set(text, pair);
     }
     indexes.set(map, index);

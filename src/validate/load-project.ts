@@ -100,7 +100,7 @@ function loadFile(ref: FileRef, options: LoadOptions, diagnostics: Diagnostic[])
   }
   const parsed = parseYaml(read.text);
   file.text = parsed.text;
-  file.doc = parsed.doc;
+  file.tree = parsed.tree;
   file.lineCounter = parsed.lineCounter;
   for (const problem of parsed.problems) {
     const span = spanOfRange(file, problem.start, problem.end);

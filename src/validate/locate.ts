@@ -1,5 +1,5 @@
-import { isMap, isPair, isSeq, type Node, type Pair } from 'yaml';
 import type { SourceFile } from '../load/source-file';
+import type { TreeNode } from '../load/yaml-tree';
 import type { DocPath } from '../core/diagnostic';
 import type { Target } from '../core/finding';
 import { pairOf } from './key-index';
@@ -29,27 +29,28 @@ export function spanOfRange(file: SourceFile, start: number, end: number): Span 
  * otherwise, and falls back to the nearest existing parent when the path goes further than the document.
  */
 export function locate(file: SourceFile, path: DocPath, target: Target = 'value'): Span {
-  const root = file.doc?.contents as Node | null | undefined;
+  const root = file.tree?.root;
   if (!root) return FILE_START;
-  let node: Node = root;
+  let node: TreeNode = root;
   let keyRange: [number, number] | undefined;
   let missing = false;
   for (let i = 0; i < path.length && !missing; i++) {
     const segment = path[i]!;
     const last = i === path.length - 1;
-    if (isMap(node)) {
-      const pair = pairOf(node, String(segment)) as Pair<Node, Node | null> | undefined;
+    if (node.kind === 'map') {
+      const pair = pairOf(node, String(segment));
       if (!pair) {
         missing = true;
         break;
       }
-      keyRange = rangeOf(pair.key as Node);
+      keyRange = rangeOf(pair.key);
       if (last && target === 'key') return spanOrStart(file, keyRange);
       if (!pair.value) return spanOrStart(file, keyRange);
       node = pair.value;
-    } else if (isSeq(node) && typeof segment === 'number' && node.items[segment]) {
-      const item = node.items[segment] as Node;
-      if (isPair(item)) break;
+    } else if (node.kind === 'seq' && typeof segment === 'number' && node.items[segment]) {
+      const item = node.items[segment]!;
+      // A `key: value` item of a flow list (`[a: 1]`): yaml's Pair, which a path does not enter.
+      if (item.kind === 'pair-item') break;
       keyRange = undefined;
       node = item;
     } else {
@@ -64,9 +65,8 @@ export function locate(file: SourceFile, path: DocPath, target: Target = 'value'
   return spanOrStart(file, rangeOf(node) ?? keyRange);
 }
 
-function rangeOf(node: Node | null | undefined): [number, number] | undefined {
-  const range = (node as { range?: [number, number, number] } | null | undefined)?.range;
-  return range ? [range[0], range[1]] : undefined;
+function rangeOf(node: TreeNode | null | undefined): [number, number] | undefined {
+  return node && node.start !== undefined && node.end !== undefined ? [node.start, node.end] : undefined;
 }
 
 function spanOrStart(file: SourceFile, range: [number, number] | undefined): Span {

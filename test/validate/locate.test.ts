@@ -62,7 +62,7 @@ describe('locate', () => {
 
   it('is 1:1 for a file without a document', () => {
     expect(locate(sourceOf(''), ['terra'])).toEqual({ line: 1, column: 1, endLine: 1, endColumn: 1 });
-    expect(locate({ ...file, doc: undefined, lineCounter: undefined }, ['terra'])).toMatchObject({ line: 1, column: 1 });
+    expect(locate({ ...file, tree: undefined, lineCounter: undefined }, ['terra'])).toMatchObject({ line: 1, column: 1 });
   });
 
   it('counts CRLF line endings as one line break', () => {
@@ -87,9 +87,9 @@ describe('locate over many findings in one map', () => {
   function counted(n: number) {
     const text = Array.from({ length: n }, (_, i) => `key${i}: ${i}`).join('\n');
     const file = sourceOf(`${text}\n`);
-    const map = file.doc!.contents as unknown as { items: unknown[] };
+    const map = file.tree!.root as unknown as { pairs: unknown[] };
     let reads = 0;
-    map.items = new Proxy(map.items, {
+    map.pairs = new Proxy(map.pairs, {
       get(target, property, receiver) {
         if (typeof property === 'string' && /^\d+$/.test(property)) reads++;
         return Reflect.get(target, property, receiver) as unknown;

@@ -10,7 +10,7 @@ export function sourceOf(text: string, path = 'config/test.yaml'): SourceFile & 
     absPath: `/virtual/${path}`,
     name: 'test',
     text,
-    doc: parsed.doc,
+    tree: parsed.tree,
     lineCounter: parsed.lineCounter,
     data: parsed.data,
     problems: parsed.problems,

@@ -1,6 +1,6 @@
-import { isMap, isScalar, isSeq, type Document, type Node } from 'yaml';
 import type { DocPath, PathSegment } from '../../core/diagnostic';
 import type { Target } from '../../core/finding';
+import type { TreeNode, YamlTree } from '../../load/yaml-tree';
 
 /** A string scalar value in a document, with where it is and the map key that holds it. */
 export interface ScalarSite {
@@ -24,40 +24,43 @@ export interface CommentSite {
  * Walks the parsed YAML tree (not the plain data), so files with YAML problems are still searched.
  * Aliases are not followed: their anchors are visited where they are defined. One mutable path is shared
  * by the whole walk, because config runs touch every scalar of thousands of files.
+ * `commentMatters`, when given, says which comment texts `onComment` would act on: if none does, where the
+ * comments are attached is never worked out (for a file the fast parser read, that takes yaml's full parse).
  */
-export function walkDocument(doc: Document.Parsed, onScalar: (site: ScalarSite) => void, onComment: (site: CommentSite) => void = () => {}): void {
+export function walkDocument(
+  tree: YamlTree,
+  onScalar: (site: ScalarSite) => void,
+  onComment?: (site: CommentSite) => void,
+  commentMatters?: (text: string) => boolean,
+): void {
   const path: PathSegment[] = [];
-  const comments = (node: { commentBefore?: string | null; comment?: string | null }, target: Target) => {
-    if (node.commentBefore) onComment({ path: [...path], target, text: node.commentBefore });
-    if (node.comment) onComment({ path: [...path], target, text: node.comment });
-  };
-  const visit = (node: Node | null | undefined, key: string | undefined, siblings: number): void => {
+  const visit = (node: TreeNode | null, key: string | undefined, siblings: number): void => {
     if (!node) return;
-    comments(node, 'value');
-    if (isScalar(node)) {
+    if (node.kind === 'scalar') {
       if (typeof node.value === 'string') onScalar({ path: () => [...path], key, value: node.value, siblings });
-    } else if (isMap(node)) {
+    } else if (node.kind === 'map') {
       const seen = new Set<string>();
-      for (const pair of node.items) {
-        if (!isScalar(pair.key)) continue;
+      for (const pair of node.pairs) {
+        if (pair.key?.kind !== 'scalar') continue;
         const name = String(pair.key.value);
         // A path cannot address the second of two duplicate keys (yaml-duplicate-key reports it): skip it
         // rather than report a finding at the first one's position.
         if (seen.has(name)) continue;
         seen.add(name);
         path.push(name);
-        comments(pair.key, 'key');
-        visit(pair.value as Node | null, name, node.items.length);
+        visit(pair.value, name, node.pairs.length);
         path.pop();
       }
-    } else if (isSeq(node)) {
+    } else if (node.kind === 'seq') {
       node.items.forEach((item, i) => {
         path.push(i);
-        visit(item as Node, key, 0);
+        visit(item, key, 0);
         path.pop();
       });
     }
   };
-  comments(doc, 'value');
-  visit(doc.contents as Node | null, undefined, 0);
+  visit(tree.root, undefined, 0);
+  if (onComment && (commentMatters === undefined || tree.commentTexts.some(commentMatters))) {
+    for (const comment of tree.comments()) onComment(comment);
+  }
 }

@@ -1,0 +1,235 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { fastParse } from '../../src/load/fast-yaml';
+import { parseFully, parseYaml } from '../../src/load/parse-yaml';
+import { shippedFiles } from './shipped-files';
+import { mutatedText } from './text-mutations';
+
+/**
+ * Property: the fast parser (src/load/fast-yaml.ts) and yaml's full path agree. Whenever the fast parser
+ * accepts a text, yaml finds no problem in it, the plain data is the same, the tree is the same (every
+ * node, every offset), and every line of every comment yaml attaches is among the fast parser's comment
+ * texts (what lets a rule skip attaching comments). Generated block-style documents exercise the subset;
+ * mutated shipped files exercise the edge of it, where the fast parser must give up rather than differ.
+ */
+const GENERATED_RUNS = 3_000;
+const MUTATED_RUNS = 3_000;
+
+function agree(text: string): boolean {
+  const fast = fastParse(text);
+  if (fast === undefined) return false;
+  const full = parseFully(text);
+  expect(full.problems, text).toEqual([]);
+  expect(fast.data, text).toStrictEqual(full.data);
+  expect(fast.root, text).toStrictEqual(full.tree.root);
+  const lines = new Set(fast.commentTexts.map((t) => t.trimEnd()));
+  for (const comment of full.tree.comments()) {
+    for (const line of comment.text.split('\n')) {
+      if (line.trim() !== '') expect(lines.has(line.trimEnd()), `comment line ${JSON.stringify(line)} in ${JSON.stringify(text)}`).toBe(true);
+    }
+  }
+  return true;
+}
+
+// --- a generator of block-style documents, written the ways people write terra-iac files
+
+const keyName = fc.oneof(
+  fc.constantFrom('a', 'b', 'name', 'apiKey', 'terra-iac:smokeTest', 'aws:region', 'GARMIN', 'x_1', 'v1.2', 'path/to', 'k-e-y', 'true1', 'n', 'Null1'),
+  fc.stringMatching(/^[a-zA-Z_][a-zA-Z0-9_.\-/]{0,8}$/),
+);
+
+/** Mostly values as terra-iac files hold them (each resolved by the core schema), sometimes ones at the edge. */
+const plainScalar = fc.oneof(
+  {
+    weight: 6,
+    arbitrary: fc.constantFrom(
+      'x', 'hello world', 'https://access.tryterra.co/api/v2', 'v1:abc+/=:def', 'arn:aws:iam::1:role/x', '40211-prod.apps.example', 'a#b',
+      'a, b', 'x]', '1', '-1', '+2', '0', '007', '0o17', '0x1F', '1.5', '1.', '.5', '1e3', '-2.5E-3', '.inf', '-.Inf', '.NaN', 'true', 'False',
+      'TRUE', 'null', 'Null', '~', 'yes', 'no', '1_000', '12:30', '-x', 'a:b', 'Zürich', '1e400', '123456789012345678901234567890', 'a  b',
+      "it's", 'say "hi"',
+    ),
+  },
+  { weight: 3, arbitrary: fc.stringMatching(/^[a-zA-Z0-9][a-zA-Z0-9 ._:/@#-]{0,12}$/) },
+  { weight: 1, arbitrary: fc.constantFrom('?x', ':x', 'a: b', 'x #c', '%x', '@x', '`x', '!x', '&x', '*x', '|', '>', 'é\u0085') },
+);
+
+const quotedScalar = fc.oneof(
+  fc.string({ maxLength: 8 }).map((s) => `"${s}"`),
+  fc.string({ maxLength: 8 }).map((s) => `'${s.replace(/'/g, "''")}'`),
+  fc.constantFrom('"118025"', '""', "''", '"a\\nb"', "'it''s'", '"x" ', '"x":'),
+);
+
+const flowItem = fc.oneof(plainScalar, quotedScalar);
+const flowCollection = fc.oneof(
+  fc.constantFrom('{}', '[]', '[ ]', '{ }'),
+  fc.array(flowItem, { minLength: 1, maxLength: 4 }).map((xs) => `[${xs.join(', ')}]`),
+  fc.array(fc.tuple(keyName, flowItem), { minLength: 1, maxLength: 3 }).map((ps) => `{ ${ps.map(([k, v]) => `${k}: ${v}`).join(', ')} }`),
+  fc.tuple(keyName, fc.array(flowItem, { maxLength: 2 })).map(([k, xs]) => `{ ${k}: [${xs.join(', ')}] }`),
+  fc.constantFrom('[a, [b, c]]', '{a: b}', '[a,b]', '[a, ]', '{ a }', '[a: 1]', '{ a: b, a: c }'),
+);
+
+const inlineValue = fc.oneof({ weight: 8, arbitrary: plainScalar }, { weight: 1, arbitrary: quotedScalar }, { weight: 1, arbitrary: flowCollection });
+
+/** A comment line (or a blank one) indented relative to the line it comes before: mostly as that line is. */
+type Gap = ReadonlyArray<{ offset: number; text: string }>;
+
+/** Something between two lines: nothing, blank lines, or comments at some indentation. */
+const between: fc.Arbitrary<Gap> = fc.oneof(
+  { weight: 6, arbitrary: fc.constant([]) },
+  { weight: 1, arbitrary: fc.constant([{ offset: 0, text: '' }]) },
+  {
+    weight: 2,
+    arbitrary: fc.array(
+      fc.record({
+        offset: fc.oneof({ weight: 4, arbitrary: fc.constant(0) }, { weight: 1, arbitrary: fc.integer({ min: -4, max: 4 }) }),
+        text: fc.constantFrom('# note', '#', '# a: b', '#  indented', '# 0123456789abcdef0123456789ABCDEF', ''),
+      }),
+      { minLength: 1, maxLength: 3 },
+    ),
+  },
+);
+
+const trailing = fc.oneof({ weight: 5, arbitrary: fc.constant('') }, { weight: 1, arbitrary: fc.constantFrom('  ', ' # trailing', '  #x', '#no-space') });
+
+type Block = { kind: 'map'; pairs: Array<[string, Value]> } | { kind: 'seq'; items: Value[] };
+type Value = { inline: string } | Block | { empty: true };
+
+const value: fc.Memo<Value> = fc.memo((n) =>
+  n <= 1
+    ? fc.oneof({ weight: 5, arbitrary: inlineValue.map((inline) => ({ inline })) }, { weight: 1, arbitrary: fc.constant({ empty: true as const }) })
+    : fc.oneof(
+        { weight: 4, arbitrary: inlineValue.map((inline) => ({ inline })) },
+        { weight: 1, arbitrary: fc.constant({ empty: true as const }) },
+        { weight: 2, arbitrary: block(n - 1) },
+      ),
+);
+
+const block = (n: number): fc.Arbitrary<Block> =>
+  fc.oneof(
+    fc.array(fc.tuple(keyName, value(n)), { minLength: 1, maxLength: 4 }).map((pairs) => ({ kind: 'map' as const, pairs })),
+    fc.array(value(n), { minLength: 1, maxLength: 3 }).map((items) => ({ kind: 'seq' as const, items })),
+  );
+
+interface Style {
+  indent: number;
+  seqInline: boolean;
+  gaps: Gap[];
+  tails: string[];
+}
+
+function write(b: Block, depth: number, style: Style, out: string[], counter: { i: number }): void {
+  const pad = ' '.repeat(depth);
+  const gap = () => {
+    for (const { offset, text } of style.gaps[counter.i++ % style.gaps.length]!) out.push(text ? ' '.repeat(Math.max(0, depth + offset)) + text : '');
+  };
+  const tail = () => style.tails[counter.i % style.tails.length]!;
+  const child = (v: Value, prefix: string, childDepth: number) => {
+    if ('inline' in v) out.push(`${prefix} ${v.inline}${tail()}`);
+    else if ('empty' in v) out.push(`${prefix}${tail()}`);
+    else {
+      out.push(`${prefix}${tail()}`);
+      const nested = v.kind === 'seq' && style.seqInline ? childDepth - style.indent : childDepth;
+      write(v, Math.max(nested, 0), style, out, counter);
+    }
+  };
+  if (b.kind === 'map') {
+    for (const [k, v] of b.pairs) {
+      gap();
+      child(v, `${pad}${k}:`, depth + style.indent);
+    }
+  } else {
+    for (const v of b.items) {
+      gap();
+      if ('kind' in v && v.kind === 'map' && counter.i % 2 === 0) {
+        // `- key: value` with the rest of the map under it.
+        const lines: string[] = [];
+        write(v, depth + 2, style, lines, counter);
+        const first = lines.findIndex((l) => l.trim() !== '' && !l.trim().startsWith('#'));
+        if (first === -1) continue;
+        lines[first] = `${pad}- ${lines[first]!.slice(depth + 2)}`;
+        out.push(...lines);
+      } else child(v, `${pad}-`, depth + style.indent);
+    }
+  }
+}
+
+const documentText = fc
+  .record({
+    root: fc.array(fc.tuple(keyName, value(4)), { minLength: 1, maxLength: 6 }),
+    indent: fc.constantFrom(2, 2, 4, 1, 3),
+    seqInline: fc.boolean(),
+    gaps: fc.array(between, { minLength: 1, maxLength: 5 }),
+    tails: fc.array(trailing, { minLength: 1, maxLength: 3 }),
+    header: fc.constantFrom('', '# yaml-language-server: $schema=../schemas/environment.schema.json\n', '# a\n\n', '\n'),
+    footer: fc.constantFrom('\n', '', '\n\n', '\n# end\n', '\n  # end\n', '\n    # end'),
+  })
+  .map(({ root, indent, seqInline, gaps, tails, header, footer }) => {
+    const out: string[] = [];
+    write({ kind: 'map', pairs: root }, 0, { indent, seqInline, gaps, tails }, out, { i: 0 });
+    return header + out.join('\n') + footer;
+  });
+
+describe('fast YAML path against yaml parseDocument', () => {
+  it('agrees on the shipped files, and takes the fast path for the environments and stacks', () => {
+    const files = shippedFiles();
+    for (const [path, text] of Object.entries(files)) {
+      const fast = agree(text);
+      if (path.startsWith('config/') || /^Pulumi\..+\.yaml$/.test(path)) expect(fast, path).toBe(true);
+    }
+  });
+
+  it('agrees on generated block-style documents (data, every offset, comments), and a good share take the fast path', () => {
+    let fast = 0;
+    fc.assert(
+      fc.property(documentText, (text) => {
+        if (agree(text)) fast++;
+      }),
+      { numRuns: GENERATED_RUNS },
+    );
+    // The generator also writes what lies outside the subset (about three in four documents fall back);
+    // one whose documents all fell back would prove nothing.
+    expect(fast).toBeGreaterThan(GENERATED_RUNS * 0.15);
+  });
+
+  it('gives up, never differs, on mutated shipped files', () => {
+    const files = shippedFiles();
+    const paths = Object.keys(files).sort();
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...paths).chain((p) => mutatedText(files[p]!)),
+        (text) => {
+          agree(text);
+        },
+      ),
+      { numRuns: MUTATED_RUNS },
+    );
+  });
+
+  it('falls back to the full path for what lies outside the subset', () => {
+    const outside = [
+      'a: |\n  block\n',
+      'a: &x 1\nb: *x\n',
+      'a: !Ref x\n',
+      '? a\n: b\n',
+      '- a\n- b\n',
+      'a: 1\na: 2\n',
+      '__proto__: 1\n',
+      '"quoted": key\n',
+      'a: "esc\\n"\n',
+      'a:\tb\n',
+      'a: b\r\nc: d\r\n',
+      '%YAML 1.2\n---\na: 1\n',
+      'a: 1\n---\nb: 2\n',
+      'a: multi\n  line\n',
+      'a: [x,\n  y]\n',
+      '1: one\n',
+      'a: 😀\n',
+      '',
+      '# only a comment\n',
+    ];
+    for (const text of outside) expect(fastParse(text), JSON.stringify(text)).toBeUndefined();
+    // ... and parseYaml still reports what yaml reports there.
+    expect(parseYaml('a: 1\na: 2\n').problems.map((p) => p.ruleId)).toEqual(['yaml-duplicate-key']);
+    expect(parseYaml('a: !Ref x\n').problems.map((p) => p.ruleId)).toEqual(['yaml-custom-tag']);
+  });
+});
