@@ -126,6 +126,9 @@ class Parser {
       }
       if (c === HASH) {
         if (this.run === -1) this.run = i - lineStart;
+        // Comment lines indented unlike each other between two content lines: where yaml ends the
+        // collections around them (range[2]) depends on more than the first one, so the full path decides.
+        else if (this.run !== i - lineStart) giveUp();
         const eol = text.indexOf('\n', i);
         this.comments.push(text.slice(i + 1, eol === -1 ? len : eol));
         if (eol === -1) {

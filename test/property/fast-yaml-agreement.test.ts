@@ -217,6 +217,8 @@ describe('fast YAML path against yaml parseDocument', () => {
       '"quoted": key\n',
       'a: "esc\\n"\n',
       'a:\tb\n',
+      // Found by fast-check (seed 1748472257): yaml ended `b`'s list after all three comment lines.
+      '\nb:\n  # note\n  - a: b\n# note\n    # note\n# note\na:\n  # note\n  a:\n\n    - {}\n',
       'a: b\r\nc: d\r\n',
       '%YAML 1.2\n---\na: 1\n',
       'a: 1\n---\nb: 2\n',
