@@ -15,7 +15,8 @@ export const CLINIC_SECRETS = {
 
 /**
  * Sources on and off, dedicated keys of three shapes (generic, Strava, Google), custom scopes,
- * a webhook destination with event types and an S3 destination (which drift leaves alone). Its label
+ * a data selection with fields, FHIR processing and widget branding, a webhook destination with event
+ * types and an S3 destination (which drift leaves alone). Its label
  * says staging, so the tier can be inferred.
  */
 export function clinicSeed(label = 'Northwind Staging'): AdminSeed {
@@ -41,6 +42,11 @@ export function clinicSeed(label = 'Northwind Staging'): AdminSeed {
           ],
           withings: ['user.metrics', 'user.activity'],
         },
+        dataTypes: ['ACTIVITY', 'SLEEP', 'BODY'],
+        samplesEnabled: true,
+        fields: { activity: ['steps', 'distance_metres'] },
+        processing: 'fhir',
+        widget: { widgetName: 'Northwind Connect', appLogo: 'https://cdn.northwind-clinic.example/logo.png' },
         destinations: [
           { url: 'https://hooks.northwind-clinic.example/terra', eventTypes: ['sleep', 'activity', 'auth', 'deauth'], signingSecret: CLINIC_SECRETS.webhookSigningSecret },
           { type: 's3', url: 's3://northwind-terra-payloads', signingSecret: 'unused-s3-secret-value-1' },

@@ -9,7 +9,7 @@ import { assertBuilt, copyProject, removeProjects, STACK_FRAME, type CliResult }
 import { CLINIC_DEV, CLINIC_SECRETS, clinicSeed } from './import-seed';
 
 const PASSPHRASE = 'clinic-stack-passphrase';
-const READ = ['providers:read', 'destinations:read', 'account:read'];
+const READ = ['providers:read', 'destinations:read', 'account:read', 'dataconfig:read'];
 /** Every key config/clinic.yaml references, in document order. */
 const STACK_KEYS = ['terraApiKey', 'terraWebhookSigningSecret', 'googleClientSecret', 'stravaClientSecret', 'withingsClientSecret'];
 
@@ -72,7 +72,29 @@ describe('terra-iac import against a dashboard-made environment', () => {
 
     for (const key of STACK_KEYS) expect(result.stdout).toContain(`  pulumi config set --secret ${key} --stack clinic\n`);
     expect(result.stdout).toContain('tier: staging (inferred from the label "Northwind Staging" of GET /environments/{dev_id})');
-    expect(result.stdout).toContain('Not imported yet: data types, fields and processing, and the widget.');
+    expect(admin.requests.map((r) => r.operationId)).toEqual(expect.arrayContaining(['listUnifiedApiScopes', 'listProcessing', 'getWidgetConfig']));
+    expect(model.data).toEqual({ types: ['ACTIVITY', 'BODY', 'SLEEP'], samples: true, fields: { activity: ['distance_metres', 'steps'] }, processing: 'fhir' });
+    expect(model.widget).toEqual({ name: 'Northwind Connect', logoUrl: 'https://cdn.northwind-clinic.example/logo.png' });
+    expect(env).toContain('  types: [ACTIVITY, BODY, SLEEP]');
+    expect(result.stdout).toContain('  data: types ACTIVITY, BODY, SLEEP; samples on; fields of activity; processing fhir\n  widget: name "Northwind Connect", a logo\n');
+    expectClean([result], [env, stack], token);
+  });
+
+  it('without dataconfig:read writes the rest, and says the data selection and widget were not read', async () => {
+    admin = await startLocalTerraAdmin({ seed: clinicSeed() });
+    const token = admin.issueToken({ scopes: READ.filter((s) => s !== 'dataconfig:read') });
+    const dir = copyProject();
+    const result = await importClinic(dir, token);
+    expect(result.code).toBe(0);
+    const { env, stack } = read(dir);
+    const model = parse(env) as Record<string, unknown>;
+    expect(model.data).toBeUndefined();
+    expect(model.widget).toBeUndefined();
+    expect(Object.keys(model.providers as object)).toHaveLength(5);
+    const remark = 'data types, fields, processing and widget: not read, the token lacks the scope dataconfig:read (terra login --scope dataconfig:read imports them too)';
+    expect(result.stdout).toContain(`  - ${remark}\n`);
+    expect(env).toContain(`# - ${remark}`);
+    expect(admin.requests.map((r) => r.operationId)).not.toContain('listUnifiedApiScopes');
     expectClean([result], [env, stack], token);
   });
 

@@ -9,11 +9,13 @@ import { renderStackFile } from '../../report/import/render-stack-file';
 import { resolveAdminBaseUrl } from '../../terra/admin/admin-base-url';
 import { readAdminToken } from '../../terra/admin/admin-token';
 import { TerraAdminClient } from '../../terra/admin/client';
+import { importedDataConfig } from '../../terra/admin/import-data';
 import { importedEnvironment } from '../../terra/admin/import-environment';
 import { holdsMask } from '../../terra/admin/import-guard';
 import { readImportSource } from '../../terra/admin/import-read';
 import { inferTier } from '../../terra/admin/import-tier';
 import { LIVE_READ_OPERATIONS } from '../../terra/admin/live';
+import { ALL_DATA_PARTS, readDataConfig } from '../../terra/admin/live-data';
 import type { Io } from '../io';
 import { projectRoot } from '../project-root';
 import type { ImportArgs } from './import';
@@ -52,7 +54,19 @@ export async function run({ values, positionals }: ImportArgs, io: Io): Promise<
       'pass --tier testing, --tier staging or --tier production',
     );
   }
-  const imported = importedEnvironment({ environment, devId, tier, adminBaseUrl: base.url, observed: source.observed, ...(source.detail ? { detail: source.detail } : {}) });
+  // The data configuration needs dataconfig:read, which the rest does not: without it the file is still whole.
+  const dataRead = (me.scopes ?? []).includes('dataconfig:read') ? await readDataConfig(client, devId, ALL_DATA_PARTS) : undefined;
+  const dataConfig = importedDataConfig(
+    dataRead,
+    'data types, fields, processing and widget: not read, the token lacks the scope dataconfig:read (terra login --scope dataconfig:read imports them too)',
+  );
+  const environmentOnly = importedEnvironment({ environment, devId, tier, adminBaseUrl: base.url, observed: source.observed, ...(source.detail ? { detail: source.detail } : {}) });
+  const imported = {
+    ...environmentOnly,
+    ...(dataConfig.data ? { data: dataConfig.data } : {}),
+    ...(dataConfig.widget ? { widget: dataConfig.widget } : {}),
+    remarks: [...environmentOnly.remarks, ...dataConfig.remarks],
+  };
   const passphrase = passphraseFromEnv(io.env);
   const texts = {
     environment: renderEnvironmentFile(imported),

@@ -83,6 +83,24 @@ function providersSection(doc: Document, imported: ImportedEnvironment): Pair {
   return pair;
 }
 
+function dataSection(doc: Document, imported: ImportedEnvironment): Pair | undefined {
+  if (!imported.data) return undefined;
+  const pair = pairOf(doc, 'data', imported.data, 'Terra\'s data selection as the import found it: drift and apply keep it so (docs/data-and-widget.md)');
+  if (isMap(pair.value)) {
+    const types = pairAt(pair.value, ['types']);
+    if (types) flowSeq(types);
+    for (const type of Object.keys(imported.data.fields ?? {})) {
+      const fields = pairAt(pair.value, ['fields', type]);
+      if (fields) flowSeq(fields);
+    }
+  }
+  return pair;
+}
+
+function widgetSection(doc: Document, imported: ImportedEnvironment): Pair | undefined {
+  return imported.widget ? pairOf(doc, 'widget', imported.widget) : undefined;
+}
+
 function awsSection(doc: Document, imported: ImportedEnvironment): Pair {
   return pairOf(
     doc,
@@ -93,11 +111,7 @@ function awsSection(doc: Document, imported: ImportedEnvironment): Pair {
   );
 }
 
-/**
- * The sections of config/<env>.yaml, in the order the shipped files use. Terra's data types, fields,
- * processing and widget are not imported yet: when the model declares `data:` and `widget:`, their
- * importers read them (terra/admin/import-read.ts) and one section function each writes them here.
- */
+/** The sections of config/<env>.yaml, in the order the shipped files use. */
 const ENVIRONMENT_SECTIONS: readonly EnvironmentSection[] = [
   tierSection,
   descriptionSection,
@@ -105,6 +119,8 @@ const ENVIRONMENT_SECTIONS: readonly EnvironmentSection[] = [
   terraSection,
   webhookSection,
   providersSection,
+  dataSection,
+  widgetSection,
   awsSection,
 ];
 

@@ -19,8 +19,18 @@ export function renderImportReport(imported: ImportedEnvironment, files: { envir
       ? `  webhook: ${flattenRemoteText(hook.url, 200)} (${hook.eventTypes ? plural(hook.eventTypes.length, 'event type') : 'every event type'}${hook.active ? '' : ', inactive'})`
       : '  webhook: none in Terra',
   );
+  const data = imported.data;
+  if (data) {
+    const parts = [
+      data.types ? `types ${data.types.length ? data.types.join(', ') : '(ATHLETE only)'}` : '',
+      data.samples !== undefined ? `samples ${data.samples ? 'on' : 'off'}` : '',
+      data.fields ? `fields of ${Object.keys(data.fields).join(', ')}` : '',
+      data.processing ? `processing ${data.processing}` : '',
+    ].filter(Boolean);
+    lines.push(`  data: ${parts.join('; ')}`);
+  }
+  if (imported.widget) lines.push(`  widget: ${[imported.widget.name ? `name "${imported.widget.name}"` : '', imported.widget.logoUrl ? 'a logo' : ''].filter(Boolean).join(', ')}`);
   if (imported.remarks.length > 0) lines.push('Not imported as it is:', ...imported.remarks.map((r) => `  - ${r}`));
-  lines.push('Not imported yet: data types, fields and processing, and the widget.');
   lines.push('Set the secrets (Terra shows them masked; each command prompts for the value):');
   lines.push(...imported.secrets.map((s) => `  pulumi config set --secret ${s.stackKey} --stack ${env}`));
   lines.push(

@@ -2,6 +2,7 @@ import { WEBHOOK_EVENT_TYPES, type WebhookEventType } from '../../catalog/webhoo
 import type { DocPath } from '../../core/diagnostic';
 import { flattenRemoteText } from '../../core/safe-text';
 import type { SecretRef } from '../../model/secret-ref';
+import type { DataConfig, WidgetBranding } from '../../model/data-config';
 import type { DevDetail } from './admin-types';
 import { importedProviders, IMPORTED_API_BASE_URL, type ImportedProvider } from './import-providers';
 import { importedStackKey } from './import-secret-keys';
@@ -27,7 +28,7 @@ export interface ImportedSecret {
 /**
  * What `terra-iac import` learned from Terra's admin API about one environment, section by section of
  * config/<env>.yaml. It holds no secret value and no mask: only client ids, codes, scopes, URLs and the
- * references where the secrets are to be kept. (`data:` and `widget:` are not imported yet.)
+ * references where the secrets are to be kept.
  */
 export interface ImportedEnvironment {
   environment: string;
@@ -40,6 +41,9 @@ export interface ImportedEnvironment {
   apiBaseUrl: string;
   providers: readonly ImportedProvider[];
   webhook?: ImportedWebhook;
+  /** Terra's data configuration and widget branding, when the token could read them (import-data.ts). */
+  data?: DataConfig;
+  widget?: WidgetBranding;
   /** What Terra holds that the file leaves out or cannot hold as it is, one flattened line each (also printed). */
   remarks: readonly string[];
   /** Every `fromStackConfig` reference of the file, in document order. */
