@@ -26,7 +26,8 @@ export const spec = defineSpec({
     'masked, and each one is left as a `pulumi config set --secret` command to run. Comments mark what needs a\n' +
     'human. Without --tier, an environment named testing, staging or production is that tier; otherwise the tier\n' +
     'is inferred from GET /environments/{dev_id} (scope account:read): its label, name or dev-id, then a user\n' +
-    'limit above 50 or billable: true for production. Data types, processing and the widget are not imported yet.',
+    'limit above 50 or billable: true for production. With the scope dataconfig:read it also writes the data\n' +
+    'types, samples, fields, processing format and the widget\'s name and logo.',
   positionals: [],
   options,
   exitCodes: '0 written, 2 usage, an existing file without --force (nothing written), token, Terra or I/O error.',
