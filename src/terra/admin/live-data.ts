@@ -1,7 +1,7 @@
-import { TerraCallError } from '../http/terra-call-error';
 import type { AdminOperationId } from './admin-operations';
 import type { ProcessingType, SelectedDataField, WidgetConfig } from './admin-types';
 import type { TerraAdminClient } from './client';
+import { partReader } from './part-reader';
 import { dataTypeSet, type DesiredData, type DesiredWidget } from './desired-data';
 import { sortedUnique } from './normalize';
 import type { ObservedData, ObservedWidget } from './observed-data';
@@ -51,16 +51,7 @@ export interface DataRead {
  */
 export async function readDataConfig(client: TerraAdminClient, devId: string, parts: DataReadParts): Promise<DataRead> {
   const unread: UnreadPart[] = [];
-  const attempt = async <T>(read: () => Promise<T>, part: Omit<UnreadPart, 'reason'>): Promise<T | undefined> => {
-    try {
-      return await read();
-    } catch (error) {
-      if (!(error instanceof TerraCallError)) throw error;
-      if (error.exitKind === 'auth' && error.code !== 'access_denied') throw error;
-      unread.push({ ...part, reason: `not read: ${error.message}` });
-      return undefined;
-    }
-  };
+  const attempt = partReader(unread);
   const [rows, processing, widget] = await Promise.all([
     parts.scopes ? attempt(() => client.listUnifiedApiScopes(devId), { object: 'dataTypes', key: '*' }) : undefined,
     parts.processing ? attempt(() => client.listProcessing(devId), { object: 'processing', key: '*' }) : undefined,

@@ -1,6 +1,6 @@
-import { TerraCallError } from '../http/terra-call-error';
 import type { AdminOperationId } from './admin-operations';
 import type { TerraAdminClient } from './client';
+import { partReader } from './part-reader';
 import type { DesiredTerraState } from './desired';
 import { dataReadOperations, dataReadParts, readDataConfig } from './live-data';
 import { sameCode } from './normalize';
@@ -26,18 +26,7 @@ export async function readLiveState(client: TerraAdminClient, desired: DesiredTe
   const unread: UnreadPart[] = [];
   const notices: string[] = [];
   const devId = desired.devId;
-  const attempt = async <T>(read: () => Promise<T>, part: Omit<UnreadPart, 'reason'>): Promise<T | undefined> => {
-    try {
-      return await read();
-    } catch (error) {
-      if (!(error instanceof TerraCallError)) throw error;
-      // The token itself is refused (401, a missing scope, another dev-id): no part can be read, so this is
-      // the run's error with its fix, not a gap in the report. A missing entitlement concerns one part only.
-      if (error.exitKind === 'auth' && error.code !== 'access_denied') throw error;
-      unread.push({ ...part, reason: `not read: ${error.message}` });
-      return undefined;
-    }
-  };
+  const attempt = partReader(unread);
 
   // Declared and enabled sources, plus what Terra has on: credentials of an undeclared source are reported too.
   // The declared ones are read at once, beside the lists; only what the list adds waits for it.
