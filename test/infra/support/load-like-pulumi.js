@@ -5,6 +5,7 @@
 // Under the mock monitor instead of the engine. Type checking is left to `npm run typecheck` (transpileOnly),
 // which is what PULUMI_NODEJS_TRANSPILE_ONLY=true does. Prints the registrations, the dynamic providers and the outputs as JSON.
 const path = require('node:path');
+const { runUnderMocks } = require('./run-under-mocks');
 
 async function main() {
   const root = process.cwd();
@@ -20,31 +21,7 @@ async function main() {
     compilerOptions: { target: 'ES2020', module: 'nodenext', moduleResolution: 'nodenext', sourceMap: 'true', ...compilerOptions },
   });
   const pulumi = require('@pulumi/pulumi');
-  const registered = [];
-  /** The `__provider` input of each dynamic resource, by name. */
-  const providers = {};
-  await pulumi.runtime.setMocks(
-    {
-      newResource: (args) => {
-        registered.push(`${args.type} ${args.name}`);
-        if (typeof args.inputs.__provider === 'string') providers[args.name] = args.inputs.__provider;
-        return { id: `${args.name}-id`, state: { ...args.inputs, arn: `arn-of-${args.name}` } };
-      },
-      call: (args) => {
-        throw new Error(`unexpected call ${args.token}`);
-      },
-    },
-    'terra-iac',
-    process.env.TEST_STACK,
-    false,
-  );
-  const { config, secretKeys } = JSON.parse(process.env.TEST_CONFIG);
-  pulumi.runtime.setAllConfig(config, secretKeys);
-  const main = require(path.join(root, 'src', 'index.ts'));
-  if (typeof main !== 'function') throw new Error(`src/index.ts exports a ${typeof main}, not a function`);
-  const outputs = await pulumi.runtime.runInPulumiStack(async () => main());
-  await pulumi.runtime.disconnect();
-  process.stdout.write(JSON.stringify({ registered, providers, environment: outputs.environment }));
+  await runUnderMocks(pulumi, () => require(path.join(root, 'src', 'index.ts')), 'src/index.ts');
 }
 
 main().catch((error) => {
