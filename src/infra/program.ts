@@ -1,4 +1,4 @@
-import { deployedEnvironment } from '../model/stack-file';
+import { deployedEnvironment } from '../model/stack-values';
 import * as pulumi from '@pulumi/pulumi';
 import { UsageError } from '../core/errors';
 import { formatText } from '../formatters/text';

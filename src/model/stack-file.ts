@@ -1,21 +1,6 @@
 import { z } from 'zod';
 import { EDITOR } from './editor-annotations';
 
-/** A Pulumi passphrase ciphertext: v1:<base64 nonce>:<base64 ciphertext+tag> (crypt.go). */
-export const PASSPHRASE_CIPHERTEXT = /^v1:[A-Za-z0-9+/]+=*:[A-Za-z0-9+/]+=*$/;
-
-/** `{ secure: <ciphertext> }`, the only shape Pulumi treats as a secret (sdk/go/common/resource/config/object.go isSecureValue). */
-export function isSecureValue(value: unknown): value is { secure: string } {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
-  const keys = Object.keys(value);
-  return keys.length === 1 && keys[0] === 'secure' && typeof (value as { secure: unknown }).secure === 'string';
-}
-
-/** config/<name>.yaml a stack deploys: its `terra-iac:environment` when that is a string, else the stack's name. */
-export function deployedEnvironment(stackName: string, configured: unknown): string {
-  return typeof configured === 'string' ? configured : stackName;
-}
-
 /** A secret in stack config: a map with exactly the key `secure` (object.go isSecureValue). */
 export const SecureValue = z
   .strictObject({ secure: z.string().min(1).describe('Ciphertext written by `pulumi config set --secret`.') })
@@ -90,16 +75,3 @@ export const StackFile = z
   .meta({ id: 'PulumiStackFile', title: 'Pulumi stack settings (terra-iac)' });
 
 export type StackFile = z.infer<typeof StackFile>;
-
-/**
- * The Pulumi ESC environments a stack imports: `environment: name`, `environment: [a, b]` or the older
- * `environment: { imports: [a, b] }` (https://www.pulumi.com/docs/esc/integrations/infrastructure/pulumi-iac/).
- * Their `pulumiConfig` values reach the program as stack config, so a key they supply is not in the file.
- */
-export function escEnvironmentsOf(stack: Pick<StackFile, 'environment'> | undefined): string[] {
-  const declared = stack?.environment;
-  if (typeof declared === 'string') return [declared];
-  if (Array.isArray(declared)) return declared;
-  const imports = declared?.imports;
-  return Array.isArray(imports) ? imports.filter((name): name is string => typeof name === 'string') : [];
-}

@@ -1,4 +1,4 @@
-import { deployedEnvironment } from '../model/stack-file';
+import { deployedEnvironment } from '../model/stack-values';
 import { TIERS } from '../catalog/environment-limits';
 import type { EnvironmentEntry, StackEntry } from '../validate/project-view';
 import type { Diagnostic } from '../core/diagnostic';

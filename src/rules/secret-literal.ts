@@ -1,4 +1,4 @@
-import { PASSPHRASE_CIPHERTEXT } from '../model/stack-file';
+import { PASSPHRASE_CIPHERTEXT } from '../model/stack-values';
 import { SOURCES } from '../catalog/sources';
 import type { SourceFile } from '../load/source-file';
 import { formatPath } from '../core/format-path';

@@ -1,6 +1,6 @@
 import { SOURCES } from '../catalog/sources';
 import type { Rule } from '../validate/rule-contract';
-import { isSecureValue } from '../model/stack-file';
+import { isSecureValue } from '../model/stack-values';
 import { modeledStacks, secretKeysOf, stackConfig } from './util/stacks';
 
 /** Pulumi refuses to run ("must be encrypted as it's secret"), and the value already sits in git in clear text. */

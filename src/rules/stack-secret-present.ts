@@ -1,6 +1,6 @@
 import { SOURCES } from '../catalog/sources';
 import { collectSecretRefs, fullStackKey, PROJECT_NAMESPACE } from '../model/secret-refs';
-import { escEnvironmentsOf } from '../model/stack-file';
+import { escEnvironmentsOf } from '../model/stack-values';
 import type { Rule } from '../validate/rule-contract';
 import { modeledEnvironments } from './util/environments';
 import { modeledStacks, stackConfig, stackEnvironment, type ModeledStack } from './util/stacks';

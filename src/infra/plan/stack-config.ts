@@ -1,4 +1,4 @@
-import { isSecureValue } from '../../model/stack-file';
+import { isSecureValue } from '../../model/stack-values';
 import { PassphraseError, decryptValue, unlockStack } from '../../load/pulumi-passphrase';
 import type { ProjectFile } from '../../model/project-file';
 import type { StackFile } from '../../model/stack-file';

@@ -1,4 +1,4 @@
-import { deployedEnvironment, isSecureValue } from '../../model/stack-file';
+import { deployedEnvironment, isSecureValue } from '../../model/stack-values';
 import { collectSecretRefs, fullStackKey } from '../../model/secret-refs';
 import type { ProjectView, StackEntry } from '../../validate/project-view';
 import { modeledEnvironments, type ModeledEnvironment } from './environments';
