@@ -1,4 +1,4 @@
-import { isScalar } from 'yaml';
+import { yamlLib } from './yaml-lib';
 import type { TreeNode } from './yaml-tree';
 
 /**
@@ -9,7 +9,7 @@ import type { TreeNode } from './yaml-tree';
  */
 export function mapKeyText(key: unknown): string | undefined {
   if (key === null || key === undefined) return '';
-  if (!isScalar(key)) return undefined;
+  if (!yamlLib().isScalar(key)) return undefined;
   return nameOf(key.value);
 }
 

@@ -1,5 +1,4 @@
-import type { LineCounter } from 'yaml';
-
+import type { LineIndex } from './line-index';
 import type { FileKind } from '../model/schema-kinds';
 import type { YamlTree } from './yaml-tree';
 
@@ -13,7 +12,7 @@ export interface SourceFile {
   name: string;
   /** Decoded text, or undefined when the file could not be read as UTF-8 text. */
   text?: string;
-  lineCounter?: LineCounter;
+  lineCounter?: LineIndex;
   /** The parsed tree with offsets: set whenever the text is (empty for a file too deep to parse). */
   tree?: YamlTree;
   /** Plain data from the document, when it parsed without errors. */

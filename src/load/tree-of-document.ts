@@ -1,6 +1,7 @@
-import { isMap, isPair, isScalar, isSeq, type Document, type Node } from 'yaml';
+import type { Document, Node } from 'yaml';
 import type { PathSegment } from '../core/diagnostic';
 import type { Target } from '../core/finding';
+import { yamlLib } from './yaml-lib';
 import type { TreeComment, TreeNode, TreePair, YamlTree } from './yaml-tree';
 
 /**
@@ -10,11 +11,13 @@ import type { TreeComment, TreeNode, TreePair, YamlTree } from './yaml-tree';
  */
 export function treeOfDocument(doc: Document.Parsed): YamlTree {
   const comments = commentsOf(doc);
-  return { root: convert(doc.contents as Node | null), commentTexts: comments.map((c) => c.text), comments: () => comments };
+  const root = convert(doc.contents as Node | null);
+  return { root: () => root, mirroredByData: false, commentTexts: comments.map((c) => c.text), comments: () => comments };
 }
 
 function convert(node: Node | null | undefined): TreeNode | null {
   if (node === null || node === undefined) return null;
+  const { isMap, isPair, isScalar, isSeq } = yamlLib();
   if (isScalar(node)) return { kind: 'scalar', start: node.range![0], end: node.range![1], value: node.value };
   if (isMap(node)) {
     const pairs: TreePair[] = node.items.map((pair) => ({ key: convert(pair.key as Node | null), value: convert(pair.value as Node | null) }));
@@ -37,6 +40,7 @@ function other(node: unknown): TreeNode {
  * keys that are not scalars, and the second of two equal keys, are skipped: a path cannot address them.
  */
 function commentsOf(doc: Document.Parsed): TreeComment[] {
+  const { isMap, isScalar, isSeq } = yamlLib();
   const out: TreeComment[] = [];
   const path: PathSegment[] = [];
   const add = (node: { commentBefore?: string | null; comment?: string | null }, target: Target) => {

@@ -1,4 +1,5 @@
-import { isMap, isPair, isScalar, isSeq, Scalar, type Document } from 'yaml';
+import type { Document } from 'yaml';
+import { yamlLib } from './yaml-lib';
 
 /**
  * Where the quote, bracket or brace opens that yaml found unclosed at an offset. yaml reports a missing
@@ -16,6 +17,7 @@ export function unclosedOpeners(doc: Document.Parsed): (offset: number) => numbe
 
 /** End offset -> the latest start of a quoted scalar or flow collection ending there. */
 function openersByEnd(doc: Document.Parsed): Map<number, number> {
+  const { isMap, isPair, isScalar, isSeq, Scalar } = yamlLib();
   const byEnd = new Map<number, number>();
   const pending: unknown[] = [doc.contents];
   while (pending.length > 0) {

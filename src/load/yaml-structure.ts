@@ -1,5 +1,6 @@
-import { isMap, isPair, isSeq, type Document, type Pair } from 'yaml';
+import type { Document, Pair } from 'yaml';
 import { mapKeyText } from './map-key';
+import { yamlLib } from './yaml-lib';
 import { quoteKey, type YamlProblem } from './yaml-problem';
 
 /** Collections nested deeper than this are refused; a terra-iac file needs fewer than ten levels. */
@@ -16,6 +17,7 @@ type Range = readonly [number, number, ...number[]];
  * yaml's own `uniqueKeys` check is quadratic in the size of a map and `visit` recurses.
  */
 export function checkStructure(doc: Document.Parsed, problems: YamlProblem[]): void {
+  const { isMap, isPair, isSeq } = yamlLib();
   const pending: Array<{ node: unknown; depth: number }> = [{ node: doc.contents, depth: 0 }];
   let reportedDepth = false;
   while (pending.length > 0) {

@@ -60,7 +60,13 @@ export interface TreeComment {
 }
 
 export interface YamlTree {
-  readonly root: TreeNode | null;
+  /** The root node. For a file the fast parser read, it is parsed again on every call: call it once per batch. */
+  root(): TreeNode | null;
+  /**
+   * The file's data holds exactly the tree's scalars, in its order (no aliases, no repeated keys): walking
+   * the data is walking the tree. True for the fast parser's files.
+   */
+  readonly mirroredByData: boolean;
   /**
    * The text of every comment, enough to tell whether any of them matters. One entry per comment as
    * attached (full parse) or per comment line (fast parse): a `#` comment never spans lines, so whatever a

@@ -48,6 +48,7 @@ function checkFile(ctx: RuleContext, file: SourceFile, ignoredStackKeys: Set<str
   const hint = hintFor(file);
   walkDocument(
     file.tree!,
+    file.data,
     (site) => {
       if (site.value.length < MIN_SECRET_LENGTH || notACredential(site, file)) return;
       const shape = secretShapeOf(site.key, site.value);

@@ -12,7 +12,7 @@ import type { EnvironmentEntry, ProjectView, StackEntry } from './project-view';
 import type { Rule, RuleContext } from './rule-contract';
 import { compareDiagnostics, summarize, type Diagnostic, type Summary } from '../core/diagnostic';
 import type { Finding } from '../core/finding';
-import { locate, spanOfRange } from './locate';
+import { locatorFor, spanOfRange, type Span } from './locate';
 import { safeDiagnostics } from './safe-diagnostics';
 import { checkSchema } from './schema-check';
 
@@ -48,18 +48,20 @@ export interface LoadedProject extends ProjectView {
 export function runPipeline(options: LoadOptions): LoadedProject {
   const refs = selectFiles(options);
   const diagnostics: Diagnostic[] = [];
+  const findings = new FindingsByFile();
   const valid = new Set<SourceFile>();
   const files = refs.map((ref) => {
     const file = loadFile(ref, options, diagnostics);
     if (file.data !== undefined) {
-      const findings = checkSchema(file.kind, file.data);
-      for (const finding of findings) diagnostics.push(toDiagnostic(file, withFileHint(file, finding)));
-      if (findings.length === 0) valid.add(file);
+      const schemaFindings = checkSchema(file.kind, file.data);
+      for (const finding of schemaFindings) findings.add(file, withFileHint(file, finding));
+      if (schemaFindings.length === 0) valid.add(file);
     }
     return file;
   });
   const view = buildView(options, files, valid, !options.files?.length && !options.envs?.length);
-  runRules(options.rules, view, diagnostics);
+  runRules(options.rules, view, findings, diagnostics);
+  findings.locateInto(diagnostics);
   const safe = safeDiagnostics(diagnostics, files).sort(compareDiagnostics);
   return { ...view, diagnostics: safe, summary: summarize(safe, files.length) };
 }
@@ -138,12 +140,35 @@ function tierFromName(name: string): Tier | undefined {
   return (TIERS as readonly string[]).includes(name) ? (name as Tier) : undefined;
 }
 
-function runRules(rules: readonly Rule[], view: ProjectView, diagnostics: Diagnostic[]): void {
+/**
+ * Findings wait here until every stage has run, then each file is located once for all of its findings:
+ * a fast-parsed file keeps no tree (see parse-yaml.ts), so locating one finding at a time would parse it again
+ * per finding, and keeping the trees was most of a large run's memory.
+ */
+class FindingsByFile {
+  private readonly byFile = new Map<SourceFile, Finding[]>();
+
+  add(file: SourceFile, finding: Finding): void {
+    const list = this.byFile.get(file);
+    if (list === undefined) this.byFile.set(file, [finding]);
+    else list.push(finding);
+  }
+
+  locateInto(diagnostics: Diagnostic[]): void {
+    for (const [file, findings] of this.byFile) {
+      const at = locatorFor(file);
+      for (const finding of findings) diagnostics.push(diagnosticAt(file, finding, at(finding.path, finding.target)));
+    }
+    this.byFile.clear();
+  }
+}
+
+function runRules(rules: readonly Rule[], view: ProjectView, findings: FindingsByFile, diagnostics: Diagnostic[]): void {
   for (const rule of rules) {
     const ctx: RuleContext = {
       ...view,
       report(file, report) {
-        diagnostics.push(toDiagnostic(file, { ...report, ruleId: rule.id, severity: report.severity ?? rule.severity }));
+        findings.add(file, { ...report, ruleId: rule.id, severity: report.severity ?? rule.severity });
       },
     };
     try {
@@ -165,7 +190,10 @@ function runRules(rules: readonly Rule[], view: ProjectView, diagnostics: Diagno
 }
 
 export function toDiagnostic(file: SourceFile, finding: Finding): Diagnostic {
-  const span = locate(file, finding.path, finding.target);
+  return diagnosticAt(file, finding, locatorFor(file)(finding.path, finding.target));
+}
+
+function diagnosticAt(file: SourceFile, finding: Finding, span: Span): Diagnostic {
   const diagnostic: Diagnostic = {
     ruleId: finding.ruleId,
     severity: finding.severity,

@@ -29,7 +29,16 @@ export function spanOfRange(file: SourceFile, start: number, end: number): Span 
  * otherwise, and falls back to the nearest existing parent when the path goes further than the document.
  */
 export function locate(file: SourceFile, path: DocPath, target: Target = 'value'): Span {
-  const root = file.tree?.root;
+  return locatorFor(file)(path, target);
+}
+
+/** `locate` for many findings of one file: its tree is taken (for a fast-parsed file, parsed again) once. */
+export function locatorFor(file: SourceFile): (path: DocPath, target?: Target) => Span {
+  const root = file.tree?.root() ?? null;
+  return (path, target = 'value') => locateIn(file, root, path, target);
+}
+
+function locateIn(file: SourceFile, root: TreeNode | null, path: DocPath, target: Target): Span {
   if (!root) return FILE_START;
   let node: TreeNode = root;
   let keyRange: [number, number] | undefined;

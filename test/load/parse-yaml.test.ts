@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_ALIAS_COUNT, MAX_PROBLEMS_PER_FILE, parseYaml } from '../../src/load/parse-yaml';
+import { MAX_ALIAS_COUNT, MAX_PROBLEMS_PER_FILE } from '../../src/load/parse-fully';
+import { parseYaml } from '../../src/load/parse-yaml';
 import { MAX_NESTING_DEPTH } from '../../src/load/yaml-structure';
 
 /** Problems as `line:column ruleId`, positions from the parser's own line counter. */

@@ -21,14 +21,17 @@ export interface CommentSite {
 }
 
 /**
- * Walks the parsed YAML tree (not the plain data), so files with YAML problems are still searched.
- * Aliases are not followed: their anchors are visited where they are defined. One mutable path is shared
- * by the whole walk, because config runs touch every scalar of thousands of files.
+ * Walks the parsed YAML tree, so files with YAML problems are still searched; where the data holds exactly
+ * the tree's scalars (`mirroredByData`: the fast parser's files) it walks the data, the same values in the
+ * same order, so the tree is never built. Aliases are not followed: their anchors are visited where they
+ * are defined. One mutable path is shared by the whole walk, because config runs touch every scalar of
+ * thousands of files.
  * `commentMatters`, when given, says which comment texts `onComment` would act on: if none does, where the
  * comments are attached is never worked out (for a file the fast parser read, that takes yaml's full parse).
  */
 export function walkDocument(
   tree: YamlTree,
+  data: unknown,
   onScalar: (site: ScalarSite) => void,
   onComment?: (site: CommentSite) => void,
   commentMatters?: (text: string) => boolean,
@@ -59,8 +62,32 @@ export function walkDocument(
       });
     }
   };
-  visit(tree.root, undefined, 0);
+  if (tree.mirroredByData) walkData(data, onScalar);
+  else visit(tree.root(), undefined, 0);
   if (onComment && (commentMatters === undefined || tree.commentTexts.some(commentMatters))) {
     for (const comment of tree.comments()) onComment(comment);
   }
+}
+
+/** walkDocument over plain data that mirrors the tree: a map's own keys in order, a list's items. */
+function walkData(data: unknown, onScalar: (site: ScalarSite) => void): void {
+  const path: PathSegment[] = [];
+  const visit = (value: unknown, key: string | undefined, siblings: number): void => {
+    if (typeof value === 'string') onScalar({ path: () => [...path], key, value, siblings });
+    else if (Array.isArray(value)) {
+      for (let i = 0; i < value.length; i++) {
+        path.push(i);
+        visit(value[i], key, 0);
+        path.pop();
+      }
+    } else if (value !== null && typeof value === 'object') {
+      const names = Object.keys(value);
+      for (const name of names) {
+        path.push(name);
+        visit((value as Record<string, unknown>)[name], name, names.length);
+        path.pop();
+      }
+    }
+  };
+  visit(data, undefined, 0);
 }
