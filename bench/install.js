@@ -15,9 +15,14 @@ function copyKeepingMtime(from, to) {
   utimesSync(to, seconds, seconds);
 }
 
+/** Files, and subfolders the CLI loads (dist/vendor/); dist/scripts/ is build tooling. */
 function copyDir(from, to) {
   mkdirSync(to, { recursive: true });
-  for (const name of readdirSync(from)) if (statSync(join(from, name)).isFile()) copyKeepingMtime(join(from, name), join(to, name));
+  for (const name of readdirSync(from)) {
+    const stat = statSync(join(from, name));
+    if (stat.isFile()) copyKeepingMtime(join(from, name), join(to, name));
+    else if (stat.isDirectory() && name === 'vendor') copyDir(join(from, name), join(to, name));
+  }
 }
 
 /**

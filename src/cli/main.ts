@@ -1,4 +1,5 @@
-import { createInterface } from 'node:readline/promises';
+import type * as ReadlinePromises from 'node:readline/promises';
+import type * as Tty from 'node:tty';
 import { EXIT, exitCodeOf, TerraIacError, UsageError } from '../core/errors';
 import { didYouMean } from '../core/did-you-mean';
 import { VERSION } from '../core/version';
@@ -75,6 +76,8 @@ function reportError(error: unknown, io: Io, verbose: boolean, commandName: stri
 
 /** One line from the terminal; the interface is closed again so the process can exit. */
 async function askOnTerminal(question: string): Promise<string> {
+  // Required here: loading readline (and touching process.stdin) costs every other run its start-up time.
+  const { createInterface } = require('node:readline/promises') as typeof ReadlinePromises;
   const rl = createInterface({ input: process.stdin, output: process.stdout });
   try {
     return await rl.question(question);
@@ -92,7 +95,8 @@ export function run(): void {
     cwd: process.cwd(),
     isTTY: Boolean(process.stdout.isTTY),
   };
-  if (process.stdin.isTTY && process.stdout.isTTY) io.prompt = askOnTerminal;
+  // isatty(0), not process.stdin.isTTY: the first touch of process.stdin builds its stream (about 15 ms).
+  if (process.stdout.isTTY && (require('node:tty') as typeof Tty).isatty(0)) io.prompt = askOnTerminal;
   // A reader that stops early (`validate | head`) closes the pipe: the command still ends with its own exit
   // code, without a stack trace.
   for (const stream of [process.stdout, process.stderr]) {

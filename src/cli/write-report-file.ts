@@ -1,7 +1,7 @@
-import { randomBytes } from 'node:crypto';
 import { lstatSync, mkdirSync, readdirSync, realpathSync, renameSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { TerraIacError } from '../core/errors';
+import { nodeCrypto } from '../core/node-crypto';
 
 /** A file the command read: the report must never replace it. `shownAs` is how messages name it. */
 export interface ReportInput {
@@ -20,7 +20,7 @@ export interface ReportInput {
 export function writeReportFile(path: string, text: string, shownAs: string = path, inputs: readonly ReportInput[] = []): void {
   const target = checkTarget(path, shownAs, inputs);
   const dir = dirname(target.path);
-  const temp = join(dir, `.${basename(target.path)}.${process.pid}-${randomBytes(6).toString('hex')}.tmp`);
+  const temp = join(dir, `.${basename(target.path)}.${process.pid}-${nodeCrypto().randomBytes(6).toString('hex')}.tmp`);
   try {
     mkdirSync(dir, { recursive: true });
     removeStaleTemps(dir, basename(target.path));

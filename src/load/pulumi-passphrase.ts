@@ -1,5 +1,5 @@
-import { createCipheriv, createDecipheriv, pbkdf2Sync, randomBytes } from 'node:crypto';
 import { TerraIacError } from '../core/errors';
+import { nodeCrypto } from '../core/node-crypto';
 
 /**
  * Pulumi's passphrase secrets provider, byte for byte: PBKDF2-HMAC-SHA256 (1,000,000 rounds, 32-byte key)
@@ -18,11 +18,11 @@ export class PassphraseError extends TerraIacError {
 
 /** The key a passphrase gives under a salt. Slow on purpose (that is the point of PBKDF2): derive once per stack. */
 export function deriveKey(passphrase: string, salt: Buffer): Buffer {
-  return pbkdf2Sync(Buffer.from(passphrase, 'utf8'), salt, PBKDF2_ITERATIONS, 32, 'sha256');
+  return nodeCrypto().pbkdf2Sync(Buffer.from(passphrase, 'utf8'), salt, PBKDF2_ITERATIONS, 32, 'sha256');
 }
 
-export function encryptValue(key: Buffer, plaintext: string, nonce: Buffer = randomBytes(12)): string {
-  const cipher = createCipheriv('aes-256-gcm', key, nonce);
+export function encryptValue(key: Buffer, plaintext: string, nonce: Buffer = nodeCrypto().randomBytes(12)): string {
+  const cipher = nodeCrypto().createCipheriv('aes-256-gcm', key, nonce);
   const body = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final(), cipher.getAuthTag()]);
   return `v1:${nonce.toString('base64')}:${body.toString('base64')}`;
 }
@@ -37,7 +37,7 @@ export function decryptValue(key: Buffer, ciphertext: string): string {
   if (nonce.length !== 12) throw new PassphraseError('bad nonce length');
   if (body.length < 16) throw new PassphraseError('ciphertext shorter than the GCM tag');
   try {
-    const decipher = createDecipheriv('aes-256-gcm', key, nonce);
+    const decipher = nodeCrypto().createDecipheriv('aes-256-gcm', key, nonce);
     decipher.setAuthTag(body.subarray(body.length - 16));
     return Buffer.concat([decipher.update(body.subarray(0, body.length - 16)), decipher.final()]).toString('utf8');
   } catch {
@@ -67,7 +67,7 @@ export function unlockStack(passphrase: string, encryptionSalt: string): Buffer 
 }
 
 /** A fresh `encryptionsalt` for a new passphrase stack, and the key it gives. */
-export function newEncryptionSalt(passphrase: string, salt: Buffer = randomBytes(8)): { state: string; key: Buffer } {
+export function newEncryptionSalt(passphrase: string, salt: Buffer = nodeCrypto().randomBytes(8)): { state: string; key: Buffer } {
   const key = deriveKey(passphrase, salt);
   return { state: `v1:${salt.toString('base64')}:${encryptValue(key, 'pulumi')}`, key };
 }

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -32,7 +32,11 @@ function install(): { dir: string; bundle: string; cache: string } {
     mkdirSync(join(dir, sub));
     for (const name of readdirSync(join(REPO, sub))) {
       const from = join(REPO, sub, name);
-      if (!statSync(from).isFile()) continue;
+      // dist/vendor/ (the libraries the bundle requires on first use) comes along; dist/scripts/ is build tooling.
+      if (statSync(from).isDirectory()) {
+        if (name === 'vendor') cpSync(from, join(dir, sub, name), { recursive: true, preserveTimestamps: true });
+        continue;
+      }
       copyFileSync(from, join(dir, sub, name));
       setMtime(join(dir, sub, name), statSync(from).mtimeMs);
     }

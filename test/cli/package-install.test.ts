@@ -76,7 +76,7 @@ afterAll(async () => {
 
 describe('the npm package', () => {
   it('carries the built CLI, the program, the schemas and the templates, and no TypeScript source', () => {
-    for (const file of ['package.json', 'bin/terra-iac.js', 'bin/load-bundle.js', 'dist/cli.js', 'lib/infra/pulumi-entry.js', 'lib/generated/validators.js', 'schemas/environment.schema.json', 'templates/init/Pulumi.yaml', 'templates/init/gitignore']) {
+    for (const file of ['package.json', 'bin/terra-iac.js', 'bin/load-bundle.js', 'dist/cli.js', 'dist/vendor/zod.js', 'dist/vendor/yaml.js', 'lib/infra/pulumi-entry.js', 'lib/generated/validators.js', 'schemas/environment.schema.json', 'templates/init/Pulumi.yaml', 'templates/init/gitignore']) {
       expect(packed).toContain(file);
     }
     expect(packed.filter((f) => /\.ts$/.test(f) || /^(src|test|scripts|bench|config)\//.test(f) || /\.cache$/.test(f))).toEqual([]);
