@@ -8,6 +8,7 @@ import { allCommands, COMMAND_NAMES, findCommand } from './command-table';
 import type { AnyCommand } from './command';
 import type { Io } from './io';
 import { GLOBAL_OPTIONS } from './options';
+import { OutputChannel } from './output-channel';
 import { commandUsage, topLevelUsage } from './usage';
 
 /**
@@ -88,37 +89,29 @@ async function askOnTerminal(question: string): Promise<string> {
 
 /** The process entry point: the only place that reads `process`. */
 export function run(): void {
+  const { isatty } = require('node:tty') as typeof Tty;
+  const fail = () => process.exit(EXIT.error);
+  const out = new OutputChannel(1, () => process.stdout, fail, isatty(1));
+  const err = new OutputChannel(2, () => process.stderr, fail, isatty(2));
   const io: Io = {
-    stdout: (text) => process.stdout.write(text),
-    stderr: (text) => process.stderr.write(text),
+    stdout: (text) => out.write(text),
+    stderr: (text) => err.write(text),
     env: process.env,
     cwd: process.cwd(),
-    isTTY: Boolean(process.stdout.isTTY),
+    isTTY: isatty(1),
   };
   // isatty(0), not process.stdin.isTTY: the first touch of process.stdin builds its stream (about 15 ms).
-  if (process.stdout.isTTY && (require('node:tty') as typeof Tty).isatty(0)) io.prompt = askOnTerminal;
-  // A reader that stops early (`validate | head`) closes the pipe: the command still ends with its own exit
-  // code, without a stack trace.
-  for (const stream of [process.stdout, process.stderr]) {
-    stream.on('error', (error: NodeJS.ErrnoException) => {
-      if (error.code !== 'EPIPE') process.exit(EXIT.error);
-    });
-  }
+  if (io.isTTY && isatty(0)) io.prompt = askOnTerminal;
   main(process.argv.slice(2), io).then(
     (code) => {
       // Exit as soon as the command is done: terra-api 2.1.0 leaves a timer armed after a failed request, which
       // would keep the process alive until its timeout. But only once stdout and stderr are flushed: a pipe
       // takes 64 KiB at a time and process.exit drops what is still queued (a large report came out cut).
       process.exitCode = code;
-      let pending = 2;
-      for (const stream of [process.stdout, process.stderr]) {
-        stream.write('', () => {
-          if (--pending === 0) process.exit(code);
-        });
-      }
+      out.flush(() => err.flush(() => process.exit(code)));
     },
     (error) => {
-      process.stderr.write(`terra-iac: internal error: ${(error as Error).message}\n`);
+      err.write(`terra-iac: internal error: ${(error as Error).message}\n`);
       process.exitCode = EXIT.error;
     },
   );
