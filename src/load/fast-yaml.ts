@@ -1,14 +1,40 @@
+import { readBlockScalar } from './block-scalar';
 import { resolvePlain } from './core-scalar';
-import type { TreeMap, TreeNode, TreePair, TreeScalar } from './yaml-tree';
+import {
+  BACKSLASH,
+  CLOSE_BRACE,
+  CLOSE_BRACKET,
+  COLON,
+  COMMA,
+  DASH,
+  DOT,
+  DOUBLE_QUOTE,
+  FLOW_INDICATOR,
+  GREATER,
+  HASH,
+  INDICATOR,
+  KEY_CHAR,
+  KEY_START,
+  NL,
+  OPEN_BRACE,
+  OPEN_BRACKET,
+  PIPE,
+  QUESTION,
+  SINGLE_QUOTE,
+  SPACE,
+  isClass,
+  plainCharacters,
+} from './fast-yaml-chars';
+import type { TreeMap, TreeNode, TreePair } from './yaml-tree';
 
 /**
  * A parser for the block-style YAML terra-iac files are written in: a map at the root, nested block maps and
- * lists, one-line plain and quoted scalars, one-line flow collections (`{ fromEnv: X }`, `[a, b]`) and
- * comments. It builds the tree (yaml's offsets; test/property/fast-yaml-agreement.test.ts compares them)
- * and the plain data in one pass: 2001 generated files took 26-70 ms in one process, yaml's `parseDocument`
- * 2.0-2.4 s (load average 12). It gives up (returns undefined) on anything else, and parse-yaml.ts then takes
- * yaml's full path, which reports every problem precisely. It never decides that a file is wrong, only that
- * it is not plain enough for it.
+ * lists, one-line plain and quoted scalars, literal and folded block scalars (block-scalar.ts), one-line
+ * flow collections (`{ fromEnv: X }`, `[a, b]`) and comments. In one pass it builds the plain data and,
+ * for fastParse, the tree (yaml's offsets; test/property/fast-yaml-agreement.test.ts compares them):
+ * 2001 generated files took 26-70 ms in one process, yaml's `parseDocument` 2.0-2.4 s (load average 12).
+ * It gives up (undefined) on anything else, and parse-yaml.ts then takes yaml's full path, which reports
+ * every problem precisely. It never decides that a file is wrong, only that it is not plain enough for it.
  */
 export interface FastParse {
   root: TreeMap;
@@ -16,7 +42,13 @@ export interface FastParse {
   commentTexts: string[];
 }
 
-/** Thrown, and caught in fastParse, wherever the text leaves the subset. */
+/** What fastData gives: fastParse's data and comment texts, without the tree. */
+export interface FastData {
+  data: Record<string, unknown>;
+  commentTexts: string[];
+}
+
+/** Thrown, and caught in Parser.document, wherever the text leaves the subset. */
 const GIVE_UP = Symbol('fast-yaml: not in the subset');
 
 /** Far below MAX_NESTING_DEPTH: deeper files are unusual, and yaml's path reports the limit. */
@@ -26,57 +58,39 @@ const MAX_KEY_LENGTH = 512;
 
 const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
+/** The tree, data and comment texts of a text in the subset; undefined for any other text. */
 export function fastParse(text: string): FastParse | undefined {
-  if (!plainCharacters(text)) return undefined;
-  try {
-    return new Parser(text).document();
-  } catch (error) {
-    if (error === GIVE_UP) return undefined;
-    throw error;
-  }
+  const parser = new Parser(text, true);
+  const data = parser.document();
+  return data === undefined ? undefined : { root: parser.node as TreeMap, data, commentTexts: parser.comments };
 }
 
-/** Line feeds and printable characters only: no tabs, CR, control characters, BOM or surrogates (emoji). */
-function plainCharacters(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 0x20 && c < 0x7f) continue;
-    if (c === 0x0a) continue;
-    if (c < 0xa0 || (c >= 0xd800 && c <= 0xdfff) || c === 0xfeff || c === 0xfffe || c === 0xffff || c === 0x2028 || c === 0x2029) return false;
-  }
-  return true;
+/**
+ * fastParse without the tree, for a caller that needs only the data: the same parser, building no nodes.
+ * It gives up on exactly the texts fastParse gives up on (test/load/fast-yaml-modes.test.ts).
+ */
+export function fastData(text: string): FastData | undefined {
+  const parser = new Parser(text, false);
+  const data = parser.document();
+  return data === undefined ? undefined : { data, commentTexts: parser.comments };
 }
 
 function giveUp(): never {
   throw GIVE_UP;
 }
 
-const SPACE = 0x20;
-const NL = 0x0a;
-const HASH = 0x23;
-const COLON = 0x3a;
-const DASH = 0x2d;
-
-/** [A-Za-z0-9_]: how a key the fast path accepts begins. */
-function keyStart(c: number): boolean {
-  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x5f;
+/** The first key name a map does not accept: yaml-duplicate-key's to report, or one unsafe to assign. */
+function refusedKey(name: string, data: Record<string, unknown>): boolean {
+  if (Object.prototype.hasOwnProperty.call(data, name)) return true;
+  if ((name.length === 9 || name.length === 11) && UNSAFE_KEYS.has(name)) return true;
+  return typeof resolvePlain(name) !== 'string';
 }
 
-/** [A-Za-z0-9_.$/-]: the rest of such a key (a colon too, when no space follows it: `aws:region`). */
-function keyChar(c: number): boolean {
-  return keyStart(c) || c === 0x2e || c === 0x24 || c === 0x2f || c === DASH;
-}
-
-/** Characters a plain scalar may not start with (YAML 1.2 c-indicator), `-`, `?` and `:` aside. */
-const INDICATOR_START = new Set([...',[]{}#&*!|>\'"%@`'].map((c) => c.charCodeAt(0)));
-
-interface Built {
-  node: TreeNode;
-  data: unknown;
-  /** yaml's range[2]: where the node's trailing whitespace and comments end. */
-  end2: number;
-}
-
+/**
+ * One pass over the text. Each value read leaves what its caller needs in fields rather than in an object
+ * per value: `end` (where an inline value ends, yaml's range[1]), `end2` (range[2], where its trailing
+ * whitespace and comments end) and, when `tree` is on, `node`.
+ */
 class Parser {
   private readonly len: number;
   /** First character of the current content line (after its indentation), or len at the end. */
@@ -87,26 +101,39 @@ class Parser {
   private run = -1;
   /** Indentation of each block collection open around the current line, outermost first. */
   private readonly open: number[] = [];
-  private readonly comments: string[] = [];
+  readonly comments: string[] = [];
+  /** The node of the value read last (tree mode only). */
+  node: TreeNode | null = null;
+  private end = 0;
+  private end2 = 0;
 
-  constructor(private readonly text: string) {
+  constructor(
+    private readonly text: string,
+    private readonly tree: boolean,
+  ) {
     this.len = text.length;
   }
 
-  document(): FastParse {
-    this.nextContentLine(0, true);
-    if (this.eof || this.indent !== 0 || this.dashItem()) giveUp();
-    this.run = -1;
-    const root = this.blockMap(0, 1);
-    if (!this.eof) giveUp();
-    return { root: root.node as TreeMap, data: root.data as Record<string, unknown>, commentTexts: this.comments };
+  document(): Record<string, unknown> | undefined {
+    if (!plainCharacters(this.text)) return undefined;
+    try {
+      this.nextContentLine(0, true);
+      if (this.eof || this.indent !== 0 || this.dashItem()) giveUp();
+      this.run = -1;
+      const data = this.blockMap(0, 1);
+      if (!this.eof) giveUp();
+      return data;
+    } catch (error) {
+      if (error === GIVE_UP) return undefined;
+      throw error;
+    }
   }
 
   /**
    * Moves to the next line holding content, from the start of a line, collecting comment lines on the way.
    * `afterKey`: the previous line ended with `key:`, so what follows may be its nested block.
    */
-  private nextContentLine(from: number, afterKey = false): void {
+  private nextContentLine(from: number, afterKey: boolean): void {
     const { text, len } = this;
     this.run = -1;
     let lineStart = from;
@@ -114,9 +141,7 @@ class Parser {
       let i = lineStart;
       while (i < len && text.charCodeAt(i) === SPACE) i++;
       if (i >= len) {
-        this.eof = true;
-        this.cur = len;
-        this.indent = -1;
+        this.atEnd();
         break;
       }
       const c = text.charCodeAt(i);
@@ -132,21 +157,32 @@ class Parser {
         const eol = text.indexOf('\n', i);
         this.comments.push(text.slice(i + 1, eol === -1 ? len : eol));
         if (eol === -1) {
-          this.eof = true;
-          this.cur = len;
-          this.indent = -1;
+          this.atEnd();
           break;
         }
         lineStart = eol + 1;
         continue;
       }
-      if (i === lineStart && (text.startsWith('---', i) || text.startsWith('...', i))) giveUp();
+      // `---` and `...` at the start of a line: a document marker (YAML 1.2 c-forbidden).
+      if (i === lineStart && (c === DASH || c === DOT) && text.charCodeAt(i + 1) === c && text.charCodeAt(i + 2) === c) giveUp();
       this.cur = i;
       this.indent = i - lineStart;
       break;
     }
     // A comment indented unlike every open collection: yaml may attach it (and its range) to a scalar.
-    if (this.run !== -1 && !afterKey && !this.open.includes(this.run)) giveUp();
+    if (this.run !== -1 && !afterKey && !this.isOpen(this.run)) giveUp();
+  }
+
+  private atEnd(): void {
+    this.eof = true;
+    this.cur = this.len;
+    this.indent = -1;
+  }
+
+  private isOpen(indent: number): boolean {
+    const { open } = this;
+    for (let k = open.length - 1; k >= 0; k--) if (open[k] === indent) return true;
+    return false;
   }
 
   /** The current line starts a list item (`- `). */
@@ -175,45 +211,47 @@ class Parser {
     return end;
   }
 
-  private blockMap(indent: number, depth: number): Built {
+  private blockMap(indent: number, depth: number): Record<string, unknown> {
     if (depth > MAX_DEPTH) giveUp();
     this.open.push(indent);
-    const { text } = this;
+    const { text, len, tree } = this;
     const start = this.cur;
     const pairs: TreePair[] = [];
     const data: Record<string, unknown> = {};
-    let last = start;
     for (;;) {
       const keyAt = this.cur;
-      const name = this.plainKey(keyAt);
-      // A repeated key is yaml-duplicate-key's to report.
-      if (Object.prototype.hasOwnProperty.call(data, name)) giveUp();
-      const colon = keyAt + name.length;
-      const key: TreeScalar = { kind: 'scalar', start: keyAt, end: colon, value: name };
+      const colon = this.keyEnd(keyAt);
+      const name = text.slice(keyAt, colon);
+      if (refusedKey(name, data)) giveUp();
       let q = colon + 1;
-      while (q < this.len && text.charCodeAt(q) === SPACE) q++;
-      let value: Built;
-      const c = q < this.len ? text.charCodeAt(q) : NL;
+      while (q < len && text.charCodeAt(q) === SPACE) q++;
+      const c = q < len ? text.charCodeAt(q) : NL;
+      let value: unknown;
       if (c === NL || c === HASH) value = this.afterEmptyValue(q, c === HASH, indent, depth);
-      else value = this.lineEnd(this.inline(q, depth, 'block'));
-      pairs.push({ key, value: value.node });
-      data[name] = value.data;
-      last = value.end2;
+      else if (c === PIPE || c === GREATER) value = this.blockScalar(q, indent);
+      else {
+        value = this.inline(q, depth, false);
+        this.lineEnd();
+      }
+      if (tree) pairs.push({ key: { kind: 'scalar', start: keyAt, end: colon, value: name }, value: this.node });
+      data[name] = value;
       if (this.eof || this.indent < indent) break;
       if (this.indent > indent || this.dashItem()) giveUp();
     }
-    const end2 = this.close(last);
-    return { node: { kind: 'map', start, end: last, pairs }, data, end2 };
+    const last = this.end2;
+    this.end2 = this.close(last);
+    if (tree) this.node = { kind: 'map', start, end: last, pairs };
+    return data;
   }
 
-  /** A key as the fast path accepts it, at `at`, with its colon and a space or line end after it. */
-  private plainKey(at: number): string {
+  /** Where a key as the fast path accepts it, at `at`, ends: at its colon, with a space or line end after it. */
+  private keyEnd(at: number): number {
     const { text, len } = this;
-    if (!keyStart(text.charCodeAt(at))) giveUp();
+    if (!isClass(text.charCodeAt(at), KEY_START)) giveUp();
     let i = at + 1;
     for (; i < len; i++) {
       const c = text.charCodeAt(i);
-      if (keyChar(c)) continue;
+      if (isClass(c, KEY_CHAR)) continue;
       if (c === COLON) {
         const next = i + 1 < len ? text.charCodeAt(i + 1) : NL;
         if (next === SPACE || next === NL) break;
@@ -222,13 +260,11 @@ class Parser {
       giveUp();
     }
     if (i >= len || i - at > MAX_KEY_LENGTH) giveUp();
-    const name = text.slice(at, i);
-    if (typeof resolvePlain(name) !== 'string' || UNSAFE_KEYS.has(name)) giveUp();
-    return name;
+    return i;
   }
 
   /** `key:` with nothing after it on the line: a nested block, a list at the same indentation, or null. */
-  private afterEmptyValue(q: number, comment: boolean, indent: number, depth: number): Built {
+  private afterEmptyValue(q: number, comment: boolean, indent: number, depth: number): unknown {
     const { text, len } = this;
     const eol = text.indexOf('\n', q);
     const lineEnd = eol === -1 ? len : eol + 1;
@@ -245,35 +281,46 @@ class Parser {
     // yaml's range of a null with a comment after it, or comments under it, follows rules of its own.
     if (this.run !== -1 || comment) giveUp();
     // yaml's empty value sits where the line's content would start.
-    return { node: { kind: 'scalar', start: q, end: q, value: null }, data: null, end2: q };
+    if (this.tree) this.node = { kind: 'scalar', start: q, end: q, value: null };
+    this.end2 = q;
+    return null;
+  }
+
+  /** A literal or folded scalar, its header at `q`, in a collection indented `parentIndent`. */
+  private blockScalar(q: number, parentIndent: number): string {
+    const scalar = readBlockScalar(this.text, q, parentIndent);
+    if (scalar === undefined) giveUp();
+    if (this.tree) this.node = { kind: 'scalar', start: q, end: scalar.end, value: scalar.value };
+    this.end2 = scalar.end;
+    this.nextContentLine(scalar.end, false);
+    return scalar.value;
   }
 
   /** A block list at `indent`; `shared`: it is the value of a key at the same indentation. */
-  private blockSeq(indent: number, shared: boolean, depth: number): Built {
+  private blockSeq(indent: number, shared: boolean, depth: number): unknown[] {
     if (depth > MAX_DEPTH) giveUp();
     this.open.push(indent);
-    const { text } = this;
+    const { text, len, tree } = this;
     const start = this.cur;
     const items: TreeNode[] = [];
     const data: unknown[] = [];
-    let last = start;
     for (;;) {
       let q = this.cur + 1;
-      while (q < this.len && text.charCodeAt(q) === SPACE) q++;
-      const c = q < this.len ? text.charCodeAt(q) : NL;
+      while (q < len && text.charCodeAt(q) === SPACE) q++;
+      const c = q < len ? text.charCodeAt(q) : NL;
       if (c === NL || c === HASH || (c === DASH && text.charCodeAt(q + 1) === SPACE)) giveUp();
-      let item: Built;
-      if (keyStart(c) && this.startsPair(q)) {
+      if (isClass(c, KEY_START) && this.startsPair(q)) {
         const column = this.indent + (q - this.cur);
         this.cur = q;
         this.indent = column;
-        item = this.blockMap(column, depth + 1);
+        data.push(this.blockMap(column, depth + 1));
+      } else if (c === PIPE || c === GREATER) {
+        data.push(this.blockScalar(q, indent));
       } else {
-        item = this.lineEnd(this.inline(q, depth, 'block'));
+        data.push(this.inline(q, depth, false));
+        this.lineEnd();
       }
-      items.push(item.node);
-      data.push(item.data);
-      last = item.end2;
+      if (tree) items.push(this.node!);
       if (this.eof || this.indent < indent) break;
       if (this.indent > indent) giveUp();
       if (!this.dashItem()) {
@@ -281,8 +328,10 @@ class Parser {
         giveUp();
       }
     }
-    const end2 = this.close(last);
-    return { node: { kind: 'seq', start, end: last, items }, data, end2 };
+    const last = this.end2;
+    this.end2 = this.close(last);
+    if (tree) this.node = { kind: 'seq', start, end: last, items };
+    return data;
   }
 
   /** Whether a list item's content is `key: ...` (a map written on the item's line). */
@@ -299,43 +348,43 @@ class Parser {
     return false;
   }
 
-  /** After an inline value: spaces, perhaps a comment, and the line's end. */
-  private lineEnd(value: { node: TreeNode; data: unknown; end: number }): Built {
+  /** After an inline value (ending at `end`): spaces, perhaps a comment, and the line's end. */
+  private lineEnd(): void {
     const { text, len } = this;
-    let p = value.end;
+    let p = this.end;
     while (p < len && text.charCodeAt(p) === SPACE) p++;
     if (p < len && text.charCodeAt(p) === HASH) {
-      if (p === value.end) giveUp();
+      if (p === this.end) giveUp();
       const eol = text.indexOf('\n', p);
       this.comments.push(text.slice(p + 1, eol === -1 ? len : eol));
       p = eol === -1 ? len : eol;
     }
     if (p < len && text.charCodeAt(p) !== NL) giveUp();
     const end2 = p < len ? p + 1 : len;
-    this.nextContentLine(end2);
-    return { node: value.node, data: value.data, end2 };
+    this.end2 = end2;
+    this.nextContentLine(end2, false);
   }
 
   /** A value that starts and ends on this line: a flow collection, a quoted or a plain scalar. */
-  private inline(q: number, depth: number, context: 'block' | 'flow'): { node: TreeNode; data: unknown; end: number } {
+  private inline(q: number, depth: number, flow: boolean): unknown {
     const c = this.text.charCodeAt(q);
-    if (c === 0x5b || c === 0x7b) {
+    if (c === OPEN_BRACKET || c === OPEN_BRACE) {
       if (depth + 1 > MAX_DEPTH) giveUp();
-      return c === 0x5b ? this.flowSeq(q, depth + 1) : this.flowMap(q, depth + 1);
+      return c === OPEN_BRACKET ? this.flowSeq(q, depth + 1) : this.flowMap(q, depth + 1);
     }
-    if (c === 0x22 || c === 0x27) return this.quoted(q, c);
-    return this.plain(q, context);
+    if (c === DOUBLE_QUOTE || c === SINGLE_QUOTE) return this.quoted(q, c);
+    return this.plain(q, flow);
   }
 
-  private quoted(q: number, quote: number): { node: TreeNode; data: unknown; end: number } {
+  private quoted(q: number, quote: number): string {
     const { text, len } = this;
     let i = q + 1;
     let value: string;
-    if (quote === 0x22) {
+    if (quote === DOUBLE_QUOTE) {
       for (; i < len; i++) {
         const c = text.charCodeAt(i);
-        if (c === 0x22) break;
-        if (c === 0x5c || c === NL) giveUp();
+        if (c === DOUBLE_QUOTE) break;
+        if (c === BACKSLASH || c === NL) giveUp();
       }
       if (i >= len) giveUp();
       value = text.slice(q + 1, i);
@@ -344,8 +393,8 @@ class Parser {
       for (; i < len; i++) {
         const c = text.charCodeAt(i);
         if (c === NL) giveUp();
-        if (c === 0x27) {
-          if (text.charCodeAt(i + 1) === 0x27) {
+        if (c === SINGLE_QUOTE) {
+          if (text.charCodeAt(i + 1) === SINGLE_QUOTE) {
             escaped = true;
             i++;
             continue;
@@ -362,19 +411,20 @@ class Parser {
     while (p < len && text.charCodeAt(p) === SPACE) p++;
     // `"key": value` is a quoted key: yaml's path.
     if (p < len && text.charCodeAt(p) === COLON) giveUp();
-    return { node: { kind: 'scalar', start: q, end, value }, data: value, end };
+    if (this.tree) this.node = { kind: 'scalar', start: q, end, value };
+    this.end = end;
+    return value;
   }
 
   /** A plain scalar on one line; in flow context it also ends at `,` `]` `}`. */
-  private plain(q: number, context: 'block' | 'flow'): { node: TreeNode; data: unknown; end: number } {
+  private plain(q: number, flow: boolean): unknown {
     const { text, len } = this;
     const first = text.charCodeAt(q);
-    if (INDICATOR_START.has(first)) giveUp();
-    if (first === DASH || first === 0x3f || first === COLON) {
+    if (isClass(first, INDICATOR)) giveUp();
+    if (first === DASH || first === QUESTION || first === COLON) {
       const next = q + 1 < len ? text.charCodeAt(q + 1) : NL;
-      if (next === SPACE || next === NL || (context === 'flow' && (next === 0x2c || next === 0x5d || next === 0x7d || next === 0x5b || next === 0x7b))) giveUp();
+      if (next === SPACE || next === NL || (flow && isClass(next, FLOW_INDICATOR))) giveUp();
     }
-    const flow = context === 'flow';
     let i = q;
     for (; i < len; i++) {
       const c = text.charCodeAt(i);
@@ -388,21 +438,22 @@ class Parser {
       }
       if (c === COLON) {
         const next = i + 1 < len ? text.charCodeAt(i + 1) : NL;
-        if (next === SPACE || next === NL || (flow && (next === 0x2c || next === 0x5d || next === 0x7d || next === 0x5b || next === 0x7b))) giveUp();
+        if (next === SPACE || next === NL || (flow && isClass(next, FLOW_INDICATOR))) giveUp();
         continue;
       }
-      if (flow) {
-        if (c === 0x2c || c === 0x5d || c === 0x7d) break;
-        if (c === 0x5b || c === 0x7b) giveUp();
+      if (flow && isClass(c, FLOW_INDICATOR)) {
+        if (c === COMMA || c === CLOSE_BRACKET || c === CLOSE_BRACE) break;
+        giveUp();
       }
     }
     if (flow && (i >= len || text.charCodeAt(i) === NL)) giveUp();
     let end = i;
     while (end > q && text.charCodeAt(end - 1) === SPACE) end--;
     if (end === q) giveUp();
-    const raw = text.slice(q, end);
-    const value = resolvePlain(raw);
-    return { node: { kind: 'scalar', start: q, end, value }, data: value, end };
+    const value = resolvePlain(text.slice(q, end));
+    if (this.tree) this.node = { kind: 'scalar', start: q, end, value };
+    this.end = end;
+    return value;
   }
 
   private skipSpaces(p: number): number {
@@ -410,62 +461,64 @@ class Parser {
     return p;
   }
 
-  private flowSeq(q: number, depth: number): { node: TreeNode; data: unknown; end: number } {
-    const { text } = this;
+  private flowSeq(q: number, depth: number): unknown[] {
+    const { text, tree } = this;
     const items: TreeNode[] = [];
     const data: unknown[] = [];
     let p = this.skipSpaces(q + 1);
-    if (text.charCodeAt(p) !== 0x5d) {
+    if (text.charCodeAt(p) !== CLOSE_BRACKET) {
       for (;;) {
-        const item = this.inline(p, depth, 'flow');
-        items.push(item.node);
-        data.push(item.data);
-        p = this.skipSpaces(item.end);
+        data.push(this.inline(p, depth, true));
+        if (tree) items.push(this.node!);
+        p = this.skipSpaces(this.end);
         const c = text.charCodeAt(p);
-        if (c === 0x2c) {
+        if (c === COMMA) {
           p = this.skipSpaces(p + 1);
-          if (text.charCodeAt(p) === 0x5d) giveUp();
+          if (text.charCodeAt(p) === CLOSE_BRACKET) giveUp();
           continue;
         }
-        if (c === 0x5d) break;
+        if (c === CLOSE_BRACKET) break;
         giveUp();
       }
     }
     const end = p + 1;
-    return { node: { kind: 'seq', start: q, end, items }, data, end };
+    if (tree) this.node = { kind: 'seq', start: q, end, items };
+    this.end = end;
+    return data;
   }
 
-  private flowMap(q: number, depth: number): { node: TreeNode; data: unknown; end: number } {
-    const { text, len } = this;
+  private flowMap(q: number, depth: number): Record<string, unknown> {
+    const { text, len, tree } = this;
     const pairs: TreePair[] = [];
     const data: Record<string, unknown> = {};
     let p = this.skipSpaces(q + 1);
-    if (text.charCodeAt(p) !== 0x7d) {
+    if (text.charCodeAt(p) !== CLOSE_BRACE) {
       for (;;) {
-        if (!keyStart(text.charCodeAt(p))) giveUp();
+        if (!isClass(text.charCodeAt(p), KEY_START)) giveUp();
         let i = p + 1;
-        while (i < len && keyChar(text.charCodeAt(i))) i++;
+        while (i < len && isClass(text.charCodeAt(i), KEY_CHAR)) i++;
         if (text.charCodeAt(i) !== COLON || text.charCodeAt(i + 1) !== SPACE || i - p > MAX_KEY_LENGTH) giveUp();
         const name = text.slice(p, i);
-        if (typeof resolvePlain(name) !== 'string' || UNSAFE_KEYS.has(name) || Object.prototype.hasOwnProperty.call(data, name)) giveUp();
+        if (refusedKey(name, data)) giveUp();
         const v = this.skipSpaces(i + 1);
         const c0 = text.charCodeAt(v);
-        if (c0 === 0x2c || c0 === 0x7d || c0 === NL || v >= len) giveUp();
-        const value = this.inline(v, depth, 'flow');
-        pairs.push({ key: { kind: 'scalar', start: p, end: i, value: name }, value: value.node });
-        data[name] = value.data;
-        p = this.skipSpaces(value.end);
+        if (c0 === COMMA || c0 === CLOSE_BRACE || c0 === NL || v >= len) giveUp();
+        data[name] = this.inline(v, depth, true);
+        if (tree) pairs.push({ key: { kind: 'scalar', start: p, end: i, value: name }, value: this.node });
+        p = this.skipSpaces(this.end);
         const c = text.charCodeAt(p);
-        if (c === 0x2c) {
+        if (c === COMMA) {
           p = this.skipSpaces(p + 1);
-          if (text.charCodeAt(p) === 0x7d) giveUp();
+          if (text.charCodeAt(p) === CLOSE_BRACE) giveUp();
           continue;
         }
-        if (c === 0x7d) break;
+        if (c === CLOSE_BRACE) break;
         giveUp();
       }
     }
     const end = p + 1;
-    return { node: { kind: 'map', start: q, end, pairs }, data, end };
+    if (tree) this.node = { kind: 'map', start: q, end, pairs };
+    this.end = end;
+    return data;
   }
 }

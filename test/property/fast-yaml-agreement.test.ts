@@ -1,24 +1,32 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fastParse } from '../../src/load/fast-yaml';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fastData, fastParse } from '../../src/load/fast-yaml';
 import { parseFully } from '../../src/load/parse-fully';
 import { parseYaml } from '../../src/load/parse-yaml';
-import { shippedFiles } from './shipped-files';
+import { REPO, shippedFiles } from './shipped-files';
 import { mutatedText } from './text-mutations';
 
 /**
  * Property: the fast parser (src/load/fast-yaml.ts) and yaml's full path agree. Whenever the fast parser
  * accepts a text, yaml finds no problem in it, the plain data is the same, the tree is the same (every
  * node, every offset), and every line of every comment yaml attaches is among the fast parser's comment
- * texts (what lets a rule skip attaching comments). Generated block-style documents exercise the subset;
- * mutated shipped files exercise the edge of it, where the fast parser must give up rather than differ.
+ * texts (what lets a rule skip attaching comments); fastData gives up on the same texts and gives the same
+ * data and comment texts. Generated block-style documents exercise the subset; mutated shipped files
+ * exercise the edge of it, where the fast parser must give up rather than differ.
  */
 const GENERATED_RUNS = 3_000;
 const MUTATED_RUNS = 3_000;
 
 function agree(text: string): boolean {
   const fast = fastParse(text);
-  if (fast === undefined) return false;
+  const dataOnly = fastData(text);
+  if (fast === undefined) {
+    expect(dataOnly, text).toBeUndefined();
+    return false;
+  }
+  expect(dataOnly, text).toStrictEqual({ data: fast.data, commentTexts: fast.commentTexts });
   const full = parseFully(text);
   expect(full.problems, text).toEqual([]);
   expect(fast.data, text).toStrictEqual(full.data);
@@ -92,23 +100,62 @@ const between: fc.Arbitrary<Gap> = fc.oneof(
 
 const trailing = fc.oneof({ weight: 5, arbitrary: fc.constant('') }, { weight: 1, arbitrary: fc.constantFrom('  ', ' # trailing', '  #x', '#no-space') });
 
-type Block = { kind: 'map'; pairs: Array<[string, Value]> } | { kind: 'seq'; items: Value[] };
-type Value = { inline: string } | Block | { empty: true };
+/** A line of a block scalar: text at the content's indentation, deeper than it, or blank (so many spaces). */
+type ScalarLine = { text: string } | { deeper: string } | { blank: number };
 
-const value: fc.Memo<Value> = fc.memo((n) =>
-  n <= 1
-    ? fc.oneof({ weight: 5, arbitrary: inlineValue.map((inline) => ({ inline })) }, { weight: 1, arbitrary: fc.constant({ empty: true as const }) })
-    : fc.oneof(
-        { weight: 4, arbitrary: inlineValue.map((inline) => ({ inline })) },
-        { weight: 1, arbitrary: fc.constant({ empty: true as const }) },
-        { weight: 2, arbitrary: block(n - 1) },
-      ),
+/** A literal or folded scalar (YAML 1.2.2 §8.1): its header, its lines, its content indented `shift` past the parent's children. */
+interface BlockScalarValue {
+  header: string;
+  lines: ScalarLine[];
+  shift: number;
+}
+
+const scalarLine: fc.Arbitrary<ScalarLine> = fc.oneof(
+  {
+    weight: 10,
+    arbitrary: fc
+      .constantFrom('text', 'more text here', 'a: b', '# not a comment', 'trailing  ', '- item', '"q"', "it's", '{ a }', '[x]', '...', '---', 'x #y', '|', '>', 'true', '12')
+      .map((text) => ({ text })),
+  },
+  { weight: 2, arbitrary: fc.oneof({ weight: 4, arbitrary: fc.constant(0) }, { weight: 1, arbitrary: fc.integer({ min: 1, max: 6 }) }).map((blank) => ({ blank })) },
+  { weight: 1, arbitrary: fc.constantFrom('deeper', ' two deeper', '# deep').map((deeper) => ({ deeper })) },
 );
 
-const block = (n: number): fc.Arbitrary<Block> =>
+const blockScalar: fc.Arbitrary<BlockScalarValue> = fc.record({
+  header: fc.oneof(
+    { weight: 16, arbitrary: fc.constantFrom('|', '|-', '|+', '>', '>-', '>+') },
+    { weight: 1, arbitrary: fc.constantFrom('|2', '>1-', '|+ ', '> # c', '|#c', '>-x') },
+  ),
+  lines: fc.array(scalarLine, { minLength: 1, maxLength: 6 }),
+  shift: fc.oneof({ weight: 10, arbitrary: fc.constant(0) }, { weight: 1, arbitrary: fc.integer({ min: -3, max: 3 }) }),
+});
+
+type Block = { kind: 'map'; pairs: Array<[string, Value]> } | { kind: 'seq'; items: Value[] };
+type Value = { inline: string } | Block | { empty: true } | { scalar: BlockScalarValue };
+
+/** Values nested up to n levels; `scalars`: how often a value is a block scalar, against 5 for an inline one. */
+const valueOf = (scalars: number): fc.Memo<Value> => {
+  const value: fc.Memo<Value> = fc.memo((n) =>
+    n <= 1
+      ? fc.oneof(
+          { weight: 5, arbitrary: inlineValue.map((inline) => ({ inline })) },
+          { weight: 1, arbitrary: fc.constant({ empty: true as const }) },
+          { weight: scalars, arbitrary: blockScalar.map((scalar) => ({ scalar })) },
+        )
+      : fc.oneof(
+          { weight: 4, arbitrary: inlineValue.map((inline) => ({ inline })) },
+          { weight: 1, arbitrary: fc.constant({ empty: true as const }) },
+          { weight: scalars, arbitrary: blockScalar.map((scalar) => ({ scalar })) },
+          { weight: 2, arbitrary: block(value(n - 1)) },
+        ),
+  );
+  return value;
+};
+
+const block = (value: fc.Arbitrary<Value>): fc.Arbitrary<Block> =>
   fc.oneof(
-    fc.array(fc.tuple(keyName, value(n)), { minLength: 1, maxLength: 4 }).map((pairs) => ({ kind: 'map' as const, pairs })),
-    fc.array(value(n), { minLength: 1, maxLength: 3 }).map((items) => ({ kind: 'seq' as const, items })),
+    fc.array(fc.tuple(keyName, value), { minLength: 1, maxLength: 4 }).map((pairs) => ({ kind: 'map' as const, pairs })),
+    fc.array(value, { minLength: 1, maxLength: 3 }).map((items) => ({ kind: 'seq' as const, items })),
   );
 
 interface Style {
@@ -127,6 +174,15 @@ function write(b: Block, depth: number, style: Style, out: string[], counter: { 
   const child = (v: Value, prefix: string, childDepth: number) => {
     if ('inline' in v) out.push(`${prefix} ${v.inline}${tail()}`);
     else if ('empty' in v) out.push(`${prefix}${tail()}`);
+    else if ('scalar' in v) {
+      out.push(`${prefix} ${v.scalar.header}`);
+      const indent = Math.max(0, childDepth + v.scalar.shift);
+      for (const line of v.scalar.lines) {
+        if ('text' in line) out.push(' '.repeat(indent) + line.text);
+        else if ('deeper' in line) out.push(' '.repeat(indent + 1) + line.deeper);
+        else out.push(' '.repeat(line.blank));
+      }
+    }
     else {
       out.push(`${prefix}${tail()}`);
       const nested = v.kind === 'seq' && style.seqInline ? childDepth - style.indent : childDepth;
@@ -154,29 +210,38 @@ function write(b: Block, depth: number, style: Style, out: string[], counter: { 
   }
 }
 
-const documentText = fc
-  .record({
-    root: fc.array(fc.tuple(keyName, value(4)), { minLength: 1, maxLength: 6 }),
-    indent: fc.constantFrom(2, 2, 4, 1, 3),
-    seqInline: fc.boolean(),
-    gaps: fc.array(between, { minLength: 1, maxLength: 5 }),
-    tails: fc.array(trailing, { minLength: 1, maxLength: 3 }),
-    header: fc.constantFrom('', '# yaml-language-server: $schema=../schemas/environment.schema.json\n', '# a\n\n', '\n'),
-    footer: fc.constantFrom('\n', '', '\n\n', '\n# end\n', '\n  # end\n', '\n    # end'),
-  })
-  .map(({ root, indent, seqInline, gaps, tails, header, footer }) => {
-    const out: string[] = [];
-    write({ kind: 'map', pairs: root }, 0, { indent, seqInline, gaps, tails }, out, { i: 0 });
-    return header + out.join('\n') + footer;
-  });
+const documentOf = (value: fc.Memo<Value>): fc.Arbitrary<string> =>
+  fc
+    .record({
+      root: fc.array(fc.tuple(keyName, value(4)), { minLength: 1, maxLength: 6 }),
+      indent: fc.constantFrom(2, 2, 4, 1, 3),
+      seqInline: fc.boolean(),
+      gaps: fc.array(between, { minLength: 1, maxLength: 5 }),
+      tails: fc.array(trailing, { minLength: 1, maxLength: 3 }),
+      header: fc.constantFrom('', '# yaml-language-server: $schema=../schemas/environment.schema.json\n', '# a\n\n', '\n'),
+      footer: fc.constantFrom('\n', '', '\n\n', '\n# end\n', '\n  # end\n', '\n    # end', '\n\n\n', '\n  \n', '\n   '),
+    })
+    .map(({ root, indent, seqInline, gaps, tails, header, footer }) => {
+      const out: string[] = [];
+      write({ kind: 'map', pairs: root }, 0, { indent, seqInline, gaps, tails }, out, { i: 0 });
+      return header + out.join('\n') + footer;
+    });
+
+const documentText = documentOf(valueOf(1));
+/** Documents whose values are mostly literal and folded scalars, in maps and lists, at the end of the file too. */
+const blockScalarDocumentText = documentOf(valueOf(10));
+const HAS_BLOCK_SCALAR = /(?:^|[:-] )[|>]/m;
 
 describe('fast YAML path against yaml parseDocument', () => {
   it('agrees on the shipped files, and takes the fast path for the environments and stacks', () => {
     const files = shippedFiles();
-    for (const [path, text] of Object.entries(files)) {
-      const fast = agree(text);
-      if (path.startsWith('config/') || /^Pulumi\..+\.yaml$/.test(path)) expect(fast, path).toBe(true);
-    }
+    for (const [path, text] of Object.entries(files)) expect(agree(text), path).toBe(true);
+  });
+
+  it('agrees on the YAML files `init` writes, and takes the fast path for every one', () => {
+    const templates = join(REPO, 'templates', 'init');
+    const paths = ['Pulumi.yaml', 'Pulumi.testing.yaml', 'Pulumi.staging.yaml', 'Pulumi.production.yaml', 'config/testing.yaml', 'config/staging.yaml', 'config/production.yaml'];
+    for (const path of paths) expect(agree(readFileSync(join(templates, path), 'utf8')), path).toBe(true);
   });
 
   it('agrees on generated block-style documents (data, every offset, comments), and a good share take the fast path', () => {
@@ -190,6 +255,17 @@ describe('fast YAML path against yaml parseDocument', () => {
     // The generator also writes what lies outside the subset (about three in four documents fall back);
     // one whose documents all fell back would prove nothing.
     expect(fast).toBeGreaterThan(GENERATED_RUNS * 0.15);
+  });
+
+  it('agrees on generated block scalars in every style and chomping, and a good share take the fast path', () => {
+    let fast = 0;
+    fc.assert(
+      fc.property(blockScalarDocumentText, (text) => {
+        if (agree(text) && HAS_BLOCK_SCALAR.test(text)) fast++;
+      }),
+      { numRuns: GENERATED_RUNS },
+    );
+    expect(fast).toBeGreaterThan(GENERATED_RUNS * 0.1);
   });
 
   it('gives up, never differs, on mutated shipped files', () => {
@@ -208,7 +284,12 @@ describe('fast YAML path against yaml parseDocument', () => {
 
   it('falls back to the full path for what lies outside the subset', () => {
     const outside = [
-      'a: |\n  block\n',
+      'a: |2\n  block\n',
+      'a: > # folded\n  text\n',
+      'a: |\n\n  after an empty line\n',
+      'a: >\n  folded\n    more indented\n  text\n',
+      'a: |\n  x\n     \n  y\n',
+      'a: |\nb: 1\n',
       'a: &x 1\nb: *x\n',
       'a: !Ref x\n',
       '? a\n: b\n',
