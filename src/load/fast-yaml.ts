@@ -106,6 +106,11 @@ class Parser {
   node: TreeNode | null = null;
   private end = 0;
   private end2 = 0;
+  /** hashAt's and colonAt's last answers, and where they searched from. */
+  private hash = -1;
+  private hashFrom = 0;
+  private colon = -1;
+  private colonFrom = 0;
 
   constructor(
     private readonly text: string,
@@ -425,35 +430,86 @@ class Parser {
       const next = q + 1 < len ? text.charCodeAt(q + 1) : NL;
       if (next === SPACE || next === NL || (flow && isClass(next, FLOW_INDICATOR))) giveUp();
     }
+    return flow ? this.flowPlain(q) : this.blockPlain(q);
+  }
+
+  /**
+   * The rest of a plain scalar in block context, by searching rather than stepping through it: it ends at
+   * ` #` or the line's end, and a `: ` (or `:` at the line's end) before that makes the line a pair.
+   */
+  private blockPlain(q: number): unknown {
+    const { text, len } = this;
+    const eol = this.lineEndAt(q);
+    let cut = eol;
+    for (let h = this.hashAt(q); h < eol; h = this.hashAt(h + 1)) {
+      if (text.charCodeAt(h - 1) === SPACE) {
+        cut = h - 1;
+        break;
+      }
+    }
+    for (let k = this.colonAt(q); k < cut; k = this.colonAt(k + 1)) {
+      const next = k + 1 < len ? text.charCodeAt(k + 1) : NL;
+      if (next === SPACE || next === NL) giveUp();
+    }
+    return this.plainValue(q, cut);
+  }
+
+  /** The rest of a plain scalar in a flow collection: it ends at `,` `]` `}`, on the same line. */
+  private flowPlain(q: number): unknown {
+    const { text, len } = this;
     let i = q;
     for (; i < len; i++) {
       const c = text.charCodeAt(i);
-      if (c === NL) break;
-      if (c === SPACE) {
-        if (text.charCodeAt(i + 1) === HASH) {
-          if (flow) giveUp();
-          break;
-        }
-        continue;
-      }
+      if (c === NL || (c === SPACE && text.charCodeAt(i + 1) === HASH)) giveUp();
       if (c === COLON) {
         const next = i + 1 < len ? text.charCodeAt(i + 1) : NL;
-        if (next === SPACE || next === NL || (flow && isClass(next, FLOW_INDICATOR))) giveUp();
-        continue;
-      }
-      if (flow && isClass(c, FLOW_INDICATOR)) {
+        if (next === SPACE || next === NL || isClass(next, FLOW_INDICATOR)) giveUp();
+      } else if (isClass(c, FLOW_INDICATOR)) {
         if (c === COMMA || c === CLOSE_BRACKET || c === CLOSE_BRACE) break;
         giveUp();
       }
     }
-    if (flow && (i >= len || text.charCodeAt(i) === NL)) giveUp();
-    let end = i;
-    while (end > q && text.charCodeAt(end - 1) === SPACE) end--;
-    if (end === q) giveUp();
+    if (i >= len) giveUp();
+    return this.plainValue(q, i);
+  }
+
+  /** The plain scalar from `q` to `cut`, its trailing spaces left out (the first character is no space). */
+  private plainValue(q: number, cut: number): unknown {
+    const { text } = this;
+    let end = cut;
+    while (text.charCodeAt(end - 1) === SPACE) end--;
     const value = resolvePlain(text.slice(q, end));
     if (this.tree) this.node = { kind: 'scalar', start: q, end, value };
     this.end = end;
     return value;
+  }
+
+  private lineEndAt(from: number): number {
+    const eol = this.text.indexOf('\n', from);
+    return eol === -1 ? this.len : eol;
+  }
+
+  /**
+   * The first `#` at or after `from` (len if none). Plain scalars are read in the order of the text, so the
+   * last answer, remembered with where it was searched from, answers most questions without a search.
+   */
+  private hashAt(from: number): number {
+    if (from < this.hashFrom || from > this.hash) {
+      const found = this.text.indexOf('#', from);
+      this.hash = found === -1 ? this.len : found;
+    }
+    this.hashFrom = from;
+    return this.hash;
+  }
+
+  /** The first `:` at or after `from` (len if none), remembered like hashAt's. */
+  private colonAt(from: number): number {
+    if (from < this.colonFrom || from > this.colon) {
+      const found = this.text.indexOf(':', from);
+      this.colon = found === -1 ? this.len : found;
+    }
+    this.colonFrom = from;
+    return this.colon;
   }
 
   private skipSpaces(p: number): number {
