@@ -9,6 +9,18 @@ const Module = require('node:module');
 const BUNDLE = path.join(__dirname, '..', 'dist', 'cli.js');
 
 /**
+ * V8 pretenures an allocation site once most of what it allocated survives: it then allocates there in the
+ * old generation directly. The parser's maps and lists survive (they are the files' data), so their sites are
+ * pretenured, and the garbage they allocate next piles up in the old generation until a full collection:
+ * 5000 environments peaked at about 232 MiB with it, 187 without, at the same speed. Set before the bundle
+ * is compiled, by the CLI and by the cache training alike: V8 accepts a code cache only under the flags that
+ * made it (https://v8.dev/blog/code-caching-for-devs).
+ */
+function tuneHeap() {
+  require('node:v8').setFlagsFromString('--no-allocation-site-pretenuring');
+}
+
+/**
  * Opens the bundle and stamps this very file (size and mtime, from the descriptor it will be read through, so a
  * rebuild in between cannot pair old text with a new stamp). Close it with `readBundle` or `fs.closeSync(fd)`.
  */
@@ -67,4 +79,4 @@ function readCache(file) {
   }
 }
 
-module.exports = { BUNDLE, openBundle, readBundle, cacheFileFor, compileBundle, runBundle, readCache };
+module.exports = { BUNDLE, tuneHeap, openBundle, readBundle, cacheFileFor, compileBundle, runBundle, readCache };

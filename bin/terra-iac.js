@@ -6,7 +6,9 @@
 // here, so a read-only install is as fast. Without a cache for this Node (another version than the one that
 // built), Node 22.1+ falls back to its own compile cache in the OS temp dir.
 const Module = require('node:module');
-const { BUNDLE, openBundle, readBundle, cacheFileFor, compileBundle, runBundle, readCache } = require('./load-bundle');
+const { BUNDLE, tuneHeap, openBundle, readBundle, cacheFileFor, compileBundle, runBundle, readCache } = require('./load-bundle');
+
+tuneHeap();
 
 // Node 22.1+: also caches what commands load from node_modules (Pulumi, the Terra SDK), keyed by content, in
 // the OS temp dir; NODE_DISABLE_COMPILE_CACHE=1 turns it off (https://nodejs.org/api/module.html#module-compile-cache).

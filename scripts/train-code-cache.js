@@ -5,12 +5,13 @@
 // so every function those compile is in the cache, then writes it (to a temporary name, then renamed, so a
 // reader never sees half a cache). Run by scripts/build.js in a fresh process, with the Node that will run it.
 const fs = require('node:fs');
-const { BUNDLE, openBundle, readBundle, cacheFileFor, compileBundle, runBundle } = require('../bin/load-bundle');
+const { BUNDLE, tuneHeap, openBundle, readBundle, cacheFileFor, compileBundle, runBundle } = require('../bin/load-bundle');
 
 /** The runs whose compiled functions the cache keeps: the commands a PR check and a person start with. */
 const TRAINING = [['--help'], ['validate']];
 
 async function train() {
+  tuneHeap();
   const opened = openBundle();
   const script = compileBundle(BUNDLE, readBundle(opened));
   const cli = runBundle(script, BUNDLE);

@@ -1,4 +1,4 @@
-import { fastParse } from './fast-yaml';
+import { fastData, fastParse } from './fast-yaml';
 import { LineIndex } from './line-index';
 import { PARSE_OPTIONS, parseFully } from './parse-fully';
 import type { ParsedYaml } from './parsed-yaml';
@@ -15,7 +15,7 @@ import type { TreeComment, TreeNode, YamlTree } from './yaml-tree';
 export function parseYaml(input: string): ParsedYaml {
   const text = normalizeLineBreaks(input);
   const lineCounter = new LineIndex(text);
-  const fast = fastParse(text);
+  const fast = fastData(text);
   if (fast !== undefined) return { text, tree: new FastTree(text, fast.commentTexts), lineCounter, data: fast.data, problems: [] };
   return parseFully(text, lineCounter);
 }

@@ -14,7 +14,6 @@ interface Loader {
   openBundle(file?: string): { fd: number; size: number; stamp: string };
   readBundle(opened: { fd: number; size: number }): string;
   cacheFileFor(file: string, stamp: string): string;
-  compileBundle(file: string, text: string, cachedData?: Buffer): { cachedDataRejected?: boolean };
 }
 const loader = createRequire(__filename)(join(REPO, 'bin', 'load-bundle.js')) as Loader;
 
@@ -71,8 +70,14 @@ describe('the V8 code cache the build leaves next to the bundle', () => {
     const cacheFile = loader.cacheFileFor(loader.BUNDLE, opened.stamp);
     expect(cacheFile).toContain(`.${process.version}-${process.arch}.`);
     expect(existsSync(cacheFile)).toBe(true);
-    const script = loader.compileBundle(loader.BUNDLE, loader.readBundle(opened), readFileSync(cacheFile));
-    expect(script.cachedDataRejected).toBe(false);
+    // In a fresh process, as the CLI does it: V8 takes a cache only under the flags that made it (tuneHeap).
+    const loaderFile = JSON.stringify(join(REPO, 'bin', 'load-bundle.js'));
+    const check = `const L = require(${loaderFile}); L.tuneHeap(); const o = L.openBundle();
+      const s = L.compileBundle(L.BUNDLE, L.readBundle(o), require('node:fs').readFileSync(L.cacheFileFor(L.BUNDLE, o.stamp)));
+      process.stdout.write(String(s.cachedDataRejected));`;
+    const run = spawnSync(process.execPath, ['-e', check], { env: baseEnv(), encoding: 'utf8' });
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toBe('false');
   });
 
   it('the bundle is ASCII, so reading it as latin1 is exact', () => {
