@@ -1,5 +1,5 @@
 import type { SecretRef } from './secret-ref';
-import type { DocPath } from '../core/diagnostic';
+import type { DocPath, PathSegment } from '../core/diagnostic';
 
 export const PROJECT_NAMESPACE = 'terra-iac';
 
@@ -21,7 +21,11 @@ export function fullStackKey(name: string): string {
 
 export function isSecretRef(value: unknown): value is SecretRef {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
-  const keys = Object.keys(value);
+  return isSecretRefKeys(Object.keys(value));
+}
+
+/** The own keys of a reference object: exactly one, `fromStackConfig` or `fromEnv`. */
+function isSecretRefKeys(keys: readonly string[]): boolean {
   return keys.length === 1 && (keys[0] === 'fromStackConfig' || keys[0] === 'fromEnv');
 }
 
@@ -50,25 +54,38 @@ export function plaintextSecretHint(environment: string, path: DocPath): string 
 
 /**
  * Every secret reference in a (schema-valid) environment, in document order. Walks the data rather than
- * listing fields, so a new secret field in the model is found without touching this function.
+ * listing fields, so a new secret field in the model is found without touching this function. One mutable
+ * path is shared by the walk and copied only for a reference: environments have hundreds of values each.
  */
 export function collectSecretRefs(environment: unknown): readonly FoundSecretRef[] {
   const cacheable = environment !== null && typeof environment === 'object';
   const cached = cacheable ? refsByEnvironment.get(environment) : undefined;
   if (cached) return cached;
   const found: FoundSecretRef[] = [];
-  const visit = (value: unknown, path: DocPath): void => {
-    if (isSecretRef(value)) {
-      const provider = path[0] === 'providers' ? String(path[1]) : undefined;
-      found.push({ ref: value, path, purpose: secretPurpose(path), provider });
+  const path: PathSegment[] = [];
+  const visit = (value: unknown): void => {
+    if (value === null || typeof value !== 'object') return;
+    if (Array.isArray(value)) {
+      for (let i = 0; i < value.length; i++) {
+        path.push(i);
+        visit(value[i]);
+        path.pop();
+      }
       return;
     }
-    if (Array.isArray(value)) value.forEach((item, i) => visit(item, [...path, i]));
-    else if (value !== null && typeof value === 'object') {
-      for (const [key, child] of Object.entries(value)) visit(child, [...path, key]);
+    const keys = Object.keys(value);
+    if (isSecretRefKeys(keys)) {
+      const at = path.slice();
+      found.push({ ref: value as SecretRef, path: at, purpose: secretPurpose(at), provider: at[0] === 'providers' ? String(at[1]) : undefined });
+      return;
+    }
+    for (const key of keys) {
+      path.push(key);
+      visit((value as Record<string, unknown>)[key]);
+      path.pop();
     }
   };
-  visit(environment, []);
+  visit(environment);
   if (cacheable) refsByEnvironment.set(environment, found);
   return found;
 }

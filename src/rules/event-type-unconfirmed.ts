@@ -1,6 +1,7 @@
 import { EVENT_TYPES_SOURCE, UNCONFIRMED_EVENT_TYPES } from '../catalog/webhook-event-types';
-import type { Rule } from '../validate/rule-contract';
-import { modeledEnvironments } from './util/environments';
+import type { DocPath } from '../core/diagnostic';
+import type { Rule, RuleContext } from '../validate/rule-contract';
+import { modeledEnvironments, type ModeledEnvironment } from './util/environments';
 
 const UNCONFIRMED: ReadonlySet<string> = new Set(UNCONFIRMED_EVENT_TYPES);
 
@@ -13,20 +14,19 @@ export const eventTypeUnconfirmed: Rule = {
   fix: 'Check that your Terra account offers the event type before relying on it; the receiver should log and acknowledge event types it does not know.',
   check(ctx) {
     for (const env of modeledEnvironments(ctx)) {
-      const lists: [path: (string | number)[], types: readonly string[] | undefined][] = [
-        [['webhook', 'eventTypes'], env.model.webhook?.eventTypes],
-        ...(env.model.destinations ?? []).map((d, i): [(string | number)[], readonly string[] | undefined] => [['destinations', i, 'eventTypes'], d.eventTypes]),
-      ];
-      for (const [path, types] of lists) {
-        (types ?? []).forEach((type, i) => {
-          if (!UNCONFIRMED.has(type)) return;
-          ctx.report(env.file, {
-            path: [...path, i],
-            message: `event type ${type} is UNCONFIRMED (only in 2026 material)`,
-            hint: 'check that your Terra account offers it; unknown types should still be logged and acknowledged by the receiver',
-          });
-        });
-      }
+      reportUnconfirmed(ctx, env, ['webhook', 'eventTypes'], env.model.webhook?.eventTypes);
+      (env.model.destinations ?? []).forEach((d, i) => reportUnconfirmed(ctx, env, ['destinations', i, 'eventTypes'], d.eventTypes));
     }
   },
 };
+
+function reportUnconfirmed(ctx: RuleContext, env: ModeledEnvironment, path: DocPath, types: readonly string[] | undefined): void {
+  (types ?? []).forEach((type, i) => {
+    if (!UNCONFIRMED.has(type)) return;
+    ctx.report(env.file, {
+      path: [...path, i],
+      message: `event type ${type} is UNCONFIRMED (only in 2026 material)`,
+      hint: 'check that your Terra account offers it; unknown types should still be logged and acknowledged by the receiver',
+    });
+  });
+}

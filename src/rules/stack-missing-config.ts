@@ -1,11 +1,11 @@
 import { SOURCES } from '../catalog/sources';
-import { collectSecretRefs, fullStackKey } from '../model/secret-refs';
 import { escEnvironmentsOf } from '../model/stack-values';
 import type { Rule } from '../validate/rule-contract';
-import { modeledEnvironments } from './util/environments';
-import { modeledStacks, projectNamespace, stackConfig, stackEnvironment } from './util/stacks';
+import { modeledEnvironmentOf, modeledStacks, projectNamespace, referencedStackKeys, stackConfig } from './util/stacks';
 
 type Declaration = { type?: string; secret?: boolean; default?: unknown; value?: unknown };
+
+const NONE: ReadonlySet<string> = new Set();
 
 /**
  * Pulumi refuses `pulumi up` with "Stack '<stack>' is missing configuration value <key>" when Pulumi.yaml
@@ -30,14 +30,12 @@ export const stackMissingConfig: Rule = {
       const key = name.includes(':') ? name : `${namespace}:${name}`;
       return key.startsWith(`${namespace}:`) ? [{ key, name: key.slice(namespace.length + 1), secret: d.secret === true }] : [];
     });
-    const environments = new Map(modeledEnvironments(ctx).map((e) => [e.name, e]));
+    if (required.length === 0) return;
     for (const stack of modeledStacks(ctx)) {
       const config = stackConfig(stack);
-      const env = environments.get(stackEnvironment(stack));
+      const env = modeledEnvironmentOf(ctx, stack);
       // Keys the environment references are reported at the reference by stack-secret-present.
-      const referenced = new Set(
-        (env ? collectSecretRefs(env.model) : []).flatMap((f) => ('fromStackConfig' in f.ref ? [fullStackKey(f.ref.fromStackConfig)] : [])),
-      );
+      const referenced = env ? referencedStackKeys(env.model) : NONE;
       for (const { key, name, secret } of required) {
         if (Object.hasOwn(config, key) || referenced.has(key)) continue;
         const esc = escEnvironmentsOf(stack.model);

@@ -1,9 +1,9 @@
 import { SOURCES } from '../catalog/sources';
-import { collectSecretRefs, fullStackKey, PROJECT_NAMESPACE } from '../model/secret-refs';
+import { PROJECT_NAMESPACE } from '../model/secret-refs';
 import { escEnvironmentsOf } from '../model/stack-values';
 import type { Rule } from '../validate/rule-contract';
 import { modeledEnvironments } from './util/environments';
-import { modeledStacks, stackConfig, stackEnvironment, type ModeledStack } from './util/stacks';
+import { modeledStacks, stackConfig, stackEnvironment, stackKeyRefs, type ModeledStack } from './util/stacks';
 
 /** A reference to a stack config key that the stack does not hold fails `pulumi up` with "missing configuration". */
 export const stackSecretPresent: Rule = {
@@ -18,16 +18,17 @@ export const stackSecretPresent: Rule = {
     const stacksByEnvironment = new Map<string, ModeledStack[]>();
     for (const stack of modeledStacks(ctx)) {
       const name = stackEnvironment(stack);
-      stacksByEnvironment.set(name, [...(stacksByEnvironment.get(name) ?? []), stack]);
+      const deploying = stacksByEnvironment.get(name);
+      if (deploying) deploying.push(stack);
+      else stacksByEnvironment.set(name, [stack]);
     }
     for (const env of modeledEnvironments(ctx)) {
-      const deploying = stacksByEnvironment.get(env.name) ?? [];
-      for (const found of collectSecretRefs(env.model)) {
-        if (!('fromStackConfig' in found.ref)) continue;
-        const key = fullStackKey(found.ref.fromStackConfig);
-        const name = key.replace(`${PROJECT_NAMESPACE}:`, '');
+      const deploying = stacksByEnvironment.get(env.name);
+      if (!deploying) continue;
+      for (const { found, key } of stackKeyRefs(env.model)) {
         for (const stack of deploying) {
           if (Object.hasOwn(stackConfig(stack), key)) continue;
+          const name = key.replace(`${PROJECT_NAMESPACE}:`, '');
           const esc = escEnvironmentsOf(stack.model);
           ctx.report(
             env.file,

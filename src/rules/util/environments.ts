@@ -7,8 +7,16 @@ export interface ModeledEnvironment extends EnvironmentEntry {
   model: Environment;
 }
 
-export function modeledEnvironments(view: ProjectView): ModeledEnvironment[] {
-  return view.environments.filter((e): e is ModeledEnvironment => e.model !== undefined);
+/** Per loaded environment list (every rule context of one load shares it): most rules start from this. */
+const modeledByList = new WeakMap<ProjectView['environments'], readonly ModeledEnvironment[]>();
+
+export function modeledEnvironments(view: ProjectView): readonly ModeledEnvironment[] {
+  let modeled = modeledByList.get(view.environments);
+  if (!modeled) {
+    modeled = view.environments.filter((e): e is ModeledEnvironment => e.model !== undefined);
+    modeledByList.set(view.environments, modeled);
+  }
+  return modeled;
 }
 
 /**
@@ -24,11 +32,17 @@ export function unknownEnvironments(view: ProjectView): EnvironmentEntry[] {
 /** The Terra base URL an environment uses when it is one of Terra's two, normalised; else undefined. */
 export function terraBaseUrlOf(model: Environment): string | undefined {
   const configured = (model.terra.apiBaseUrl ?? DEFAULT_TERRA_API_BASE_URL).replace(/\/+$/, '');
-  return (Object.values(TERRA_API_BASE_URLS) as string[]).find((u) => u.toLowerCase() === configured.toLowerCase());
+  return TERRA_BASE_URL_BY_LOWER_CASE.get(configured.toLowerCase());
 }
+
+/** Terra's base URLs keyed by their lower-case spelling, which a configured URL is compared in. */
+const TERRA_BASE_URL_BY_LOWER_CASE: ReadonlyMap<string, string> = new Map(Object.values(TERRA_API_BASE_URLS).map((u) => [u.toLowerCase(), u]));
+
+/** Each of Terra's base URLs with its host. */
+const TERRA_API_HOST_OF_BASE_URL: ReadonlyMap<string, string> = new Map(Object.values(TERRA_API_BASE_URLS).map((u) => [u, new URL(u).hostname]));
 
 /** The Terra API host of an environment (`access.tryterra.co`) when its base URL is one of Terra's. */
 export function terraApiHostOf(model: Environment): string | undefined {
   const base = terraBaseUrlOf(model);
-  return base ? new URL(base).hostname : undefined;
+  return base ? TERRA_API_HOST_OF_BASE_URL.get(base) : undefined;
 }

@@ -1,3 +1,5 @@
+import { tokenChars, tokenRuns } from '../../core/secret-mask';
+
 /** Shannon entropy in bits per character: how random a string looks. */
 export function shannonEntropy(text: string): number {
   if (text.length === 0) return 0;
@@ -20,8 +22,9 @@ const GENERIC_VALUE = /^[A-Za-z0-9_.=+/~!@#$%^&*-]{10,150}$/;
 /** gitleaks' generic-api-key entropy threshold. */
 const GENERIC_MIN_ENTROPY = 3.5;
 
-/** Terra API keys and signing secrets: 32+ URL-safe random characters (hex for signing secrets). */
-const TERRA_SHAPED_TOKEN = /[A-Za-z0-9_-]{32,}/g;
+/** Terra API keys and signing secrets: 32+ URL-safe random characters (hex for signing secrets), `[A-Za-z0-9_-]{32,}`. */
+const TERRA_TOKEN_CHARS = tokenChars('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-');
+const TERRA_TOKEN_MIN_LENGTH = 32;
 
 export type SecretShape = 'terra-key' | 'keyword-entropy';
 
@@ -46,11 +49,8 @@ function isRandomToken(token: string): boolean {
 
 /** A Terra-key-shaped token anywhere in the text (free text included). */
 export function containsTerraShapedToken(text: string): boolean {
-  if (text.length < 32) return false;
-  for (const match of text.matchAll(TERRA_SHAPED_TOKEN)) {
-    if (isRandomToken(match[0])) return true;
-  }
-  return false;
+  if (text.length < TERRA_TOKEN_MIN_LENGTH) return false;
+  return tokenRuns(text, TERRA_TOKEN_CHARS, TERRA_TOKEN_MIN_LENGTH).some(([from, to]) => isRandomToken(text.slice(from, to)));
 }
 
 /**

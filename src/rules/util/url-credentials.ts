@@ -57,6 +57,9 @@ function parse(raw: string): URL | undefined {
 
 /** The credentials a URL carries; undefined when it carries none or does not parse. */
 export function urlCredentials(raw: string): UrlCredentials | undefined {
+  // The WHATWG URL parser finds user info only after an `@` and a query only after a `?`
+  // (https://url.spec.whatwg.org/#concept-basic-url-parser): most URLs need no parse at all.
+  if (!raw.includes('@') && !raw.includes('?')) return undefined;
   const url = parse(raw.trim());
   if (!url) return undefined;
   const userinfo = url.username !== '' || url.password !== '';
