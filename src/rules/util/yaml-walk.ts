@@ -2,7 +2,7 @@ import type { DocPath, PathSegment } from '../../core/diagnostic';
 import type { Target } from '../../core/finding';
 import type { TreeNode, YamlTree } from '../../load/yaml-tree';
 
-/** A string scalar value in a document, with where it is and the map key that holds it. */
+/** A string scalar value in a document, with where it is and the map key that holds it; valid during the callback only. */
 export interface ScalarSite {
   /** Where the value is; call it only when reporting (it copies the walk's path). */
   path(): DocPath;
@@ -69,11 +69,20 @@ export function walkDocument(
   }
 }
 
-/** walkDocument over plain data that mirrors the tree: a map's own keys in order, a list's items. */
+/**
+ * walkDocument over plain data that mirrors the tree: a map's own keys in order, a list's items. One site
+ * object serves every scalar (filled in before each call), since a large run visits millions of them.
+ */
 function walkData(data: unknown, onScalar: (site: ScalarSite) => void): void {
   const path: PathSegment[] = [];
+  const site: ScalarSite = { path: () => [...path], key: undefined, value: '', siblings: 0 };
   const visit = (value: unknown, key: string | undefined, siblings: number): void => {
-    if (typeof value === 'string') onScalar({ path: () => [...path], key, value, siblings });
+    if (typeof value === 'string') {
+      site.key = key;
+      site.value = value;
+      site.siblings = siblings;
+      onScalar(site);
+    }
     else if (Array.isArray(value)) {
       for (let i = 0; i < value.length; i++) {
         path.push(i);
