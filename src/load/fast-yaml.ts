@@ -106,17 +106,16 @@ class Parser {
   node: TreeNode | null = null;
   private end = 0;
   private end2 = 0;
-  /** hashAt's and colonAt's last answers, and where they searched from. */
-  private hash = -1;
-  private hashFrom = 0;
-  private colon = -1;
-  private colonFrom = 0;
+  private readonly hashes: NextIndex;
+  private readonly colons: NextIndex;
 
   constructor(
     private readonly text: string,
     private readonly tree: boolean,
   ) {
     this.len = text.length;
+    this.hashes = new NextIndex(text, '#');
+    this.colons = new NextIndex(text, ':');
   }
 
   document(): Record<string, unknown> | undefined {
@@ -441,13 +440,13 @@ class Parser {
     const { text, len } = this;
     const eol = this.lineEndAt(q);
     let cut = eol;
-    for (let h = this.hashAt(q); h < eol; h = this.hashAt(h + 1)) {
+    for (let h = this.hashes.at(q); h < eol; h = this.hashes.at(h + 1)) {
       if (text.charCodeAt(h - 1) === SPACE) {
         cut = h - 1;
         break;
       }
     }
-    for (let k = this.colonAt(q); k < cut; k = this.colonAt(k + 1)) {
+    for (let k = this.colons.at(q); k < cut; k = this.colons.at(k + 1)) {
       const next = k + 1 < len ? text.charCodeAt(k + 1) : NL;
       if (next === SPACE || next === NL) giveUp();
     }
@@ -487,29 +486,6 @@ class Parser {
   private lineEndAt(from: number): number {
     const eol = this.text.indexOf('\n', from);
     return eol === -1 ? this.len : eol;
-  }
-
-  /**
-   * The first `#` at or after `from` (len if none). Plain scalars are read in the order of the text, so the
-   * last answer, remembered with where it was searched from, answers most questions without a search.
-   */
-  private hashAt(from: number): number {
-    if (from < this.hashFrom || from > this.hash) {
-      const found = this.text.indexOf('#', from);
-      this.hash = found === -1 ? this.len : found;
-    }
-    this.hashFrom = from;
-    return this.hash;
-  }
-
-  /** The first `:` at or after `from` (len if none), remembered like hashAt's. */
-  private colonAt(from: number): number {
-    if (from < this.colonFrom || from > this.colon) {
-      const found = this.text.indexOf(':', from);
-      this.colon = found === -1 ? this.len : found;
-    }
-    this.colonFrom = from;
-    return this.colon;
   }
 
   private skipSpaces(p: number): number {
@@ -576,5 +552,29 @@ class Parser {
     if (tree) this.node = { kind: 'map', start: q, end, pairs };
     this.end = end;
     return data;
+  }
+}
+
+/**
+ * The first `char` at or after a position (the text's length if none). Plain scalars are read in the order of
+ * the text, so the last answer, remembered with where it was searched from, answers most questions without a
+ * search.
+ */
+class NextIndex {
+  private found = -1;
+  private from = 0;
+
+  constructor(
+    private readonly text: string,
+    private readonly char: string,
+  ) {}
+
+  at(from: number): number {
+    if (from < this.from || from > this.found) {
+      const found = this.text.indexOf(this.char, from);
+      this.found = found === -1 ? this.text.length : found;
+    }
+    this.from = from;
+    return this.found;
   }
 }
