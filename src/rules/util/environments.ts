@@ -7,16 +7,21 @@ export interface ModeledEnvironment extends EnvironmentEntry {
   model: Environment;
 }
 
-/** Per loaded environment list (every rule context of one load shares it): most rules start from this. */
-const modeledByList = new WeakMap<ProjectView['environments'], readonly ModeledEnvironment[]>();
+/** Per loaded list of entries (every rule context of one load shares it): most rules start from these. */
+const modeledByList = new WeakMap<readonly object[], readonly object[]>();
 
-export function modeledEnvironments(view: ProjectView): readonly ModeledEnvironment[] {
-  let modeled = modeledByList.get(view.environments);
+/** The entries of a loaded list (environments or stacks) whose file passed its schema, found once per list. */
+export function withModels<E extends { model?: unknown }>(list: readonly E[]): readonly (E & { model: NonNullable<E['model']> })[] {
+  let modeled = modeledByList.get(list) as readonly (E & { model: NonNullable<E['model']> })[] | undefined;
   if (!modeled) {
-    modeled = view.environments.filter((e): e is ModeledEnvironment => e.model !== undefined);
-    modeledByList.set(view.environments, modeled);
+    modeled = list.filter((e): e is E & { model: NonNullable<E['model']> } => e.model !== undefined);
+    modeledByList.set(list, modeled);
   }
   return modeled;
+}
+
+export function modeledEnvironments(view: ProjectView): readonly ModeledEnvironment[] {
+  return withModels(view.environments);
 }
 
 /**

@@ -3,21 +3,13 @@ import type { PathSegment } from '../../core/diagnostic';
 import type { Environment } from '../../model/environment';
 import { collectSecretRefs, fullStackKey, type FoundSecretRef } from '../../model/secret-refs';
 import type { ProjectView, StackEntry } from '../../validate/project-view';
-import { modeledEnvironments, type ModeledEnvironment } from './environments';
+import { modeledEnvironments, withModels, type ModeledEnvironment } from './environments';
 
 /** A stack whose file passed its schema. */
 export type ModeledStack = StackEntry & { model: NonNullable<StackEntry['model']> };
 
-/** Per loaded stack list (every rule context of one load shares it). */
-const modeledByList = new WeakMap<ProjectView['stacks'], readonly ModeledStack[]>();
-
 export function modeledStacks(view: ProjectView): readonly ModeledStack[] {
-  let modeled = modeledByList.get(view.stacks);
-  if (!modeled) {
-    modeled = view.stacks.filter((s): s is ModeledStack => s.model !== undefined);
-    modeledByList.set(view.stacks, modeled);
-  }
-  return modeled;
+  return withModels(view.stacks);
 }
 
 /** The stack's config map, keyed `<namespace>:<name>`. */
