@@ -1,4 +1,4 @@
-import type * as Crypto from 'node:crypto';
+import { nodeCrypto } from '../../core/node-crypto';
 
 /**
  * Terra's webhook signature scheme: header `terra-signature: t=<unix seconds>,v1=<hex>` where v1 is
@@ -25,14 +25,6 @@ export interface VerifyOptions {
 
 /** Request headers as Node (`IncomingHttpHeaders`), fetch (`Headers`) or a plain object give them. */
 export type HeaderSource = Headers | Readonly<Record<string, string | readonly string[] | undefined>>;
-
-/**
- * node:crypto, required on use rather than imported: the smoke test's Pulumi provider is serialized with
- * its closure (https://www.pulumi.com/docs/iac/concepts/functions/function-serialization/), and a `require` call survives that where a captured module object may not.
- */
-function nodeCrypto(): typeof Crypto {
-  return require('node:crypto') as typeof Crypto;
-}
 
 /** The hex HMAC-SHA256 Terra puts in `v1`. */
 export function computeSignature(secret: string, rawBody: string | Buffer, timestamp: number): string {
